@@ -1,0 +1,5 @@
+package dev.orgplatform.billing;
+
+public enum Plan {
+    FREE, PLUS, PRO, BUSINESS, ENTERPRISE
+}

@@ -1,0 +1,40 @@
+package dev.orgplatform.billing;
+
+import java.io.Serializable;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** One organization's limit and usage of one resource. {@code used} counts held reservations too. */
+@Entity
+@Table(name = "resource_quota")
+@IdClass(ResourceQuota.Key.class)
+public class ResourceQuota {
+
+    @Id
+    @Column(name = "organization_id")
+    public UUID organizationId;
+
+    @Id
+    @Enumerated(EnumType.STRING)
+    public LimitedResource resource;
+
+    /** Null = unlimited. */
+    @Column(name = "limit_value")
+    public Long limitValue;
+
+    @Column(nullable = false)
+    public long used;
+
+    public record Key(UUID organizationId, LimitedResource resource) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+}

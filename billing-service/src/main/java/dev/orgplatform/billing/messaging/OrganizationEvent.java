@@ -1,0 +1,7 @@
+package dev.orgplatform.billing.messaging;
+
+import java.util.UUID;
+
+/** The fields of org-service's organization events that billing-service needs (README.md, "Events"). */
+public record OrganizationEvent(UUID organizationId, UUID parentId, String ownerEmail) {
+}

@@ -1,0 +1,53 @@
+package dev.orgplatform.billing.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.orgplatform.billing.mapping.BillingMapper;
+import dev.orgplatform.billing.service.QuotaService;
+import dev.orgplatform.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+/** Quota reservations, for other platform services only (client-credentials tokens). */
+@Path("/api/v1/organizations/{organizationId}/reservations")
+@RolesAllowed(Caller.SERVICE_ROLE)
+@Tag(name = "Quota reservations")
+public class ReservationResource {
+
+    private final QuotaService quotas;
+
+    public ReservationResource(QuotaService quotas) {
+        this.quotas = quotas;
+    }
+
+    @POST
+    public Uni<Response> reserve(@PathParam("organizationId") UUID organizationId, @Valid @NotNull ReserveRequest request) {
+        return quotas.reserve(organizationId, request.resource(), request.amount(), request.idempotencyKey())
+                .map(r -> Response.created(URI.create("/api/v1/organizations/" + organizationId + "/reservations/" + r.id))
+                        .entity(BillingMapper.toResponse(r)).build());
+    }
+
+    @POST
+    @Path("/{reservationId}/commit")
+    public Uni<ReservationResponse> commit(@PathParam("organizationId") UUID organizationId,
+            @PathParam("reservationId") UUID reservationId) {
+        return quotas.commit(organizationId, reservationId).map(BillingMapper::toResponse);
+    }
+
+    @POST
+    @Path("/{reservationId}/release")
+    public Uni<ReservationResponse> release(@PathParam("organizationId") UUID organizationId,
+            @PathParam("reservationId") UUID reservationId) {
+        return quotas.release(organizationId, reservationId).map(BillingMapper::toResponse);
+    }
+}

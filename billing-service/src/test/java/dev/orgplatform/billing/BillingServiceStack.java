@@ -1,0 +1,20 @@
+package dev.orgplatform.billing;
+
+import java.util.Map;
+
+import dev.orgplatform.deploy.testing.TestStack;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** billing-service's tests run on the build's real test stack, on a fresh database of their own. */
+public class BillingServiceStack implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return TestStack.configFor("billing-service", "billing_test");
+    }
+
+    @Override
+    public void stop() {
+        // shared by the whole build, stopped at its end
+    }
+}

@@ -1,0 +1,84 @@
+package dev.orgplatform.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** One process of the stack: how to launch it, when it is healthy, how to stop it. */
+abstract class Component {
+    final StackConfig cfg;
+    final String name;
+    volatile long startedMillis = -1;
+
+    Component(StackConfig cfg, String name) {
+        this.cfg = cfg;
+        this.name = name;
+    }
+
+    abstract boolean healthy();
+
+    /** Prepares state and launches the process; {@code fresh} wipes state a test build must not inherit. */
+    abstract ProcessHandle launch(boolean fresh);
+
+    /** Where it listens, for the status table. */
+    abstract String where();
+
+    Duration startTimeout() { return Duration.ofSeconds(90); }
+
+    String stopSignal() { return "TERM"; }
+
+    Path log() { return cfg.stateDir().resolve("logs").resolve(name + ".log"); }
+
+    Path pidFile() { return cfg.stateDir().resolve("run").resolve(name + ".pid"); }
+
+    Optional<ProcessHandle> process() { return Proc.alive(pidFile()); }
+
+    /** Launches and blocks until healthy; throws with the log tail if it dies or times out. */
+    void start(boolean fresh) {
+        long t0 = System.nanoTime();
+        ProcessHandle h = launch(fresh);
+        Duration timeout = startTimeout();
+        Proc.await(() -> !h.isAlive() || healthy(), timeout);
+        if (!h.isAlive() || !healthy()) {
+            String why = h.isAlive() ? "not healthy after " + timeout.toSeconds() + " s" : "exited";
+            if (h.isAlive()) Proc.stop(pidFile(), "KILL", Duration.ofSeconds(5));
+            throw new IllegalStateException(name + " " + why + "; last lines of " + log() + ":\n" + Proc.tail(log(), 40));
+        }
+        startedMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    boolean stop() {
+        return Proc.stop(pidFile(), stopSignal(), Duration.ofSeconds(30));
+    }
+
+    static int httpStatus(String url) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(3000);
+            try {
+                return c.getResponseCode();
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+}

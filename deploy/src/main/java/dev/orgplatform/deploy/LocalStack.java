@@ -1,0 +1,250 @@
+package dev.orgplatform.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** Starts, checks and stops the real components of the stack as detached OS processes. */
+public final class LocalStack {
+    private static final Object JVM_LOCK = new Object();
+    /** The CLI prints progress to stdout; elsewhere (test JVMs) to stderr, visible whatever logging is set up. */
+    private static volatile boolean console;
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final StackConfig cfg;
+    private final Postgres postgres;
+    private final List<Component> infra;
+    private final Set<String> reused = ConcurrentHashMap.newKeySet();
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+
+    private LocalStack(StackConfig cfg) {
+        this.cfg = cfg;
+        this.postgres = new Postgres(cfg);
+        this.infra = List.of(postgres, new Kafka(cfg), new Keycloak(cfg), new GreenMail(cfg));
+    }
+
+    public static LocalStack of(StackProfile p) {
+        return new LocalStack(StackConfig.of(p));
+    }
+
+    public StackConfig config() {
+        return cfg;
+    }
+
+    /** Starts whatever infrastructure is not already healthy, in parallel, and waits for it. */
+    public void ensureInfra() {
+        withStateLock(() -> {
+            List<Component> missing = new ArrayList<>();
+            for (Component c : infra) {
+                if (c.healthy()) reused.add(c.name);
+                else missing.add(c);
+            }
+            // the test stack starts from clean Keycloak and Kafka data, so runs do not see each other's leftovers
+            boolean fresh = cfg.profile() == StackProfile.TEST;
+            parallel(missing, c -> startLogged(c, fresh));
+            return null;
+        });
+    }
+
+    public void createDatabase(String name, boolean fresh) {
+        postgres.createDatabase(name, fresh);
+    }
+
+    /** Starts the four services from their packaged jars; {@code extraEnv} entries override their config. */
+    public void startServices(Map<String, String> extraEnv) {
+        List<ServiceProcess> all = new ArrayList<>();
+        for (String svc : StackConfig.SERVICES) {
+            String db = StackConfig.defaultDatabase(svc);
+            ServiceProcess p = new ServiceProcess(cfg, svc, serviceConfig(svc, db), extraEnv);
+            if (!Files.exists(p.jar())) throw new IllegalStateException(p.jar() + " missing; build: ./mvnw -DskipTests install");
+            all.add(p);
+        }
+        List<ServiceProcess> missing = new ArrayList<>();
+        for (ServiceProcess p : all) {
+            if (p.healthy()) {
+                reused.add(p.name);
+                continue;
+            }
+            createDatabase(StackConfig.defaultDatabase(p.name), false);
+            missing.add(p);
+        }
+        parallel(missing, c -> startLogged(c, false));
+    }
+
+    /** Quarkus configuration of {@code service} against this stack, as property keys. */
+    public Map<String, String> serviceConfig(String service, String database) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("quarkus.http.port", Integer.toString(cfg.servicePort(service)));
+        m.put("quarkus.datasource.username", cfg.pgUser());
+        m.put("quarkus.datasource.password", cfg.pgPassword());
+        String hostPortDb = cfg.pgHost() + ":" + cfg.pgPort() + "/" + database;
+        m.put("quarkus.datasource.reactive.url", "postgresql://" + hostPortDb);
+        m.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPortDb);
+        m.put("kafka.bootstrap.servers", cfg.kafkaBootstrap());
+        m.put("quarkus.oidc.auth-server-url", cfg.realmUrl());
+        m.put("quarkus.oidc-client.auth-server-url", cfg.realmUrl());
+        m.put("quarkus.mailer.host", cfg.smtpHost());
+        m.put("quarkus.mailer.port", Integer.toString(cfg.smtpPort()));
+        m.put("platform.keycloak.url", cfg.keycloakUrl());
+        for (String s : StackConfig.SERVICES) {
+            m.put("platform.services." + s + ".url", "http://127.0.0.1:" + cfg.servicePort(s));
+        }
+        return m;
+    }
+
+    /** Stops the four services only, leaving the infrastructure to whoever shares it. */
+    public void stopServices() {
+        stop(components(), c -> c instanceof ServiceProcess);
+    }
+
+    /** Stops everything this profile started (by pid file): services first, then the infrastructure. */
+    public void stopAll() {
+        stop(components(), c -> true);
+    }
+
+    private void stop(List<Component> all, java.util.function.Predicate<Component> which) {
+        List<Component> services = all.stream().filter(c -> c instanceof ServiceProcess && which.test(c)).toList();
+        List<Component> rest = all.stream().filter(c -> !(c instanceof ServiceProcess) && which.test(c)).toList();
+        for (List<Component> group : List.of(services, rest)) {
+            parallel(group, c -> {
+                if (c.stop()) log("stopped " + c.name + " (" + cfg.profile().id() + ")");
+            });
+        }
+    }
+
+    private List<Component> components() {
+        List<Component> all = new ArrayList<>();
+        for (String svc : StackConfig.SERVICES) all.add(new ServiceProcess(cfg, svc, Map.of(), Map.of()));
+        all.addAll(infra);
+        return all;
+    }
+
+    private void startLogged(Component c, boolean fresh) {
+        if (c.process().isPresent()) c.stop(); // ours but unhealthy: left over from an aborted start
+        started.add(c.name);
+        log("starting " + c.name + " (" + cfg.profile().id() + "), log " + c.log());
+        c.start(fresh);
+        log(String.format(Locale.ROOT, "%s healthy after %.1f s", c.name, c.startedMillis / 1000.0));
+    }
+
+    private static void log(String message) {
+        String line = java.time.LocalTime.now().format(TIME) + " [local-stack] " + message;
+        (console ? System.out : System.err).println(line);
+    }
+
+    private <T> T withStateLock(Supplier<T> action) {
+        synchronized (JVM_LOCK) {
+            try {
+                Files.createDirectories(cfg.stateDir());
+                try (FileChannel ch = FileChannel.open(cfg.stateDir().resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock ignored = ch.lock()) {
+                    return action.get();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static <C extends Component> void parallel(Collection<C> cs, Consumer<C> action) {
+        if (cs.isEmpty()) return;
+        ExecutorService ex = Executors.newFixedThreadPool(cs.size());
+        try {
+            List<Future<?>> futures = cs.stream().<Future<?>>map(c -> ex.submit(() -> action.accept(c))).toList();
+            List<String> errors = new ArrayList<>();
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    errors.add(String.valueOf(e.getCause().getMessage()));
+                }
+            }
+            if (!errors.isEmpty()) throw new IllegalStateException(String.join("\n\n", errors));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    private void printStatus() {
+        System.out.printf("%s stack, state in %s%n", cfg.profile().id(), cfg.stateDir());
+        System.out.printf("  %-19s %-5s %-8s %s%n", "component", "state", "pid", "where");
+        for (Component c : components()) {
+            String pid = c.process().map(h -> Long.toString(h.pid())).orElse("-");
+            System.out.printf("  %-19s %-5s %-8s %s%n", c.name, c.healthy() ? "up" : "down", pid, c.where());
+        }
+        System.out.println("  logs: " + cfg.stateDir().resolve("logs"));
+    }
+
+    private void up(boolean withServices) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping what this command started" + (reused.isEmpty() ? "" : " (leaving " + reused + " running)"));
+            stop(components(), c -> started.contains(c.name));
+        }));
+        try {
+            ensureInfra();
+            for (String svc : StackConfig.SERVICES) createDatabase(StackConfig.defaultDatabase(svc), false);
+            if (withServices) startServices(Map.of());
+        } catch (RuntimeException e) {
+            System.err.println("up failed: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.printf(Locale.ROOT, "ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        printStatus();
+        System.out.println("Ctrl-C stops it.");
+        Thread.currentThread().join();
+    }
+
+    /** {@code up [--no-services] | down | status}, each with {@code [--profile dev|test]}. */
+    public static void main(String[] args) throws InterruptedException {
+        String command = null;
+        StackProfile profile = StackProfile.DEV;
+        boolean withServices = true;
+        boolean bad = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "up", "down", "status" -> command = args[i];
+                case "--no-services" -> withServices = false;
+                case "--profile" -> {
+                    if (i + 1 < args.length && args[i + 1].matches("(?i)dev|test")) {
+                        profile = StackProfile.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                    } else {
+                        bad = true;
+                    }
+                }
+                default -> bad = true;
+            }
+        }
+        if (command == null || bad) {
+            System.err.println("usage: stack up [--no-services] | down | status  [--profile dev|test]");
+            System.exit(2);
+        }
+        console = true;
+        LocalStack stack = of(profile);
+        switch (command) {
+            case "up" -> stack.up(withServices);
+            case "down" -> stack.stopAll();
+            default -> stack.printStatus();
+        }
+    }
+}

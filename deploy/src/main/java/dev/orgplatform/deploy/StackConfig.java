@@ -1,0 +1,137 @@
+package dev.orgplatform.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Ports, directories and credentials of one local stack.
+ *
+ * <p>Every value can be overridden by the system property {@code orgplatform.<dev|test>.<key>} or the
+ * environment variable {@code ORGPLATFORM_<DEV|TEST>_<KEY>} (upper case, '.' and '-' as '_'), e.g.
+ * {@code -Dorgplatform.test.pg.port=35432} or {@code ORGPLATFORM_DEV_KEYCLOAK_PORT=9080}. Keys:
+ * {@code state-dir, pg.port, pg.user, pg.password, pg.data-dir, kafka.port, kafka.controller-port,
+ * keycloak.port, keycloak.management-port, keycloak.admin-user, keycloak.admin-password, smtp.port,
+ * imap.port, <service>.port} (e.g. {@code org-service.port}), and {@code port-offset}, added to every default port
+ * (the test stack then keeps its state in {@code target/test-stack-<offset>}).
+ * Shared by both profiles: {@code orgplatform.root} / {@code ORGPLATFORM_ROOT} (repository root),
+ * {@code orgplatform.pg.bin} (PostgreSQL bin dir), {@code orgplatform.keycloak.home} (Keycloak install).
+ */
+public final class StackConfig {
+    public static final List<String> SERVICES =
+            List.of("org-service", "user-service", "invitation-service", "billing-service");
+    private static final Map<String, String> DEV_DATABASES = Map.of(
+            "org-service", "org", "user-service", "users", "invitation-service", "invitations",
+            "billing-service", "billing");
+
+    private final StackProfile profile;
+    private final int portOffset;
+    private final Path repoRoot;
+    private final Path stateDir;
+    private final int pgPort, kafkaPort, kafkaControllerPort, keycloakPort, keycloakManagementPort, smtpPort, imapPort;
+    private final String pgUser, pgPassword, adminUser, adminPassword;
+    private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+
+    private StackConfig(StackProfile profile) {
+        this.profile = profile;
+        boolean dev = profile == StackProfile.DEV;
+        repoRoot = findRepoRoot();
+        // a port offset gives a whole second stack (own ports, own state): parallel builds on one machine
+        portOffset = Integer.parseInt(get("port-offset", "0").trim());
+        stateDir = Path.of(get("state-dir", dev
+                ? Path.of(System.getProperty("user.home"), ".local/share/org-platform/dev").toString()
+                : repoRoot.resolve(portOffset == 0 ? "target/test-stack" : "target/test-stack-" + portOffset).toString()))
+                .toAbsolutePath();
+        pgPort = port("pg.port", dev ? 15432 : 25432);
+        kafkaPort = port("kafka.port", dev ? 19092 : 29092);
+        kafkaControllerPort = port("kafka.controller-port", dev ? 19093 : 29093);
+        keycloakPort = port("keycloak.port", dev ? 18080 : 28080);
+        keycloakManagementPort = port("keycloak.management-port", dev ? 18081 : 28081);
+        smtpPort = port("smtp.port", dev ? 13025 : 23025);
+        imapPort = port("imap.port", dev ? 13143 : 23143);
+        pgUser = get("pg.user", "platform");
+        pgPassword = get("pg.password", "platform");
+        adminUser = get("keycloak.admin-user", "admin");
+        adminPassword = get("keycloak.admin-password", "admin");
+        int[] devPorts = {8081, 8082, 8083, 8084};
+        for (int i = 0; i < SERVICES.size(); i++) {
+            String s = SERVICES.get(i);
+            servicePorts.put(s, port(s + ".port", dev ? devPorts[i] : 28181 + i));
+        }
+    }
+
+    public static StackConfig of(StackProfile p) {
+        return new StackConfig(p);
+    }
+
+    public StackProfile profile() { return profile; }
+    public String pgHost() { return "127.0.0.1"; }
+    public int pgPort() { return pgPort; }
+    public String pgUser() { return pgUser; }
+    public String pgPassword() { return pgPassword; }
+    public String kafkaBootstrap() { return "127.0.0.1:" + kafkaPort; }
+    public int kafkaPort() { return kafkaPort; }
+    public int kafkaControllerPort() { return kafkaControllerPort; }
+    public String keycloakUrl() { return "http://127.0.0.1:" + keycloakPort; }
+    public int keycloakPort() { return keycloakPort; }
+    public int keycloakManagementPort() { return keycloakManagementPort; }
+    public String realm() { return "org-platform"; }
+    public String realmUrl() { return keycloakUrl() + "/realms/" + realm(); }
+    public String keycloakAdminUser() { return adminUser; }
+    public String keycloakAdminPassword() { return adminPassword; }
+    public String smtpHost() { return "127.0.0.1"; }
+    public int smtpPort() { return smtpPort; }
+    public int imapPort() { return imapPort; }
+    public Path stateDir() { return stateDir; }
+    public Path repoRoot() { return repoRoot; }
+
+    public int servicePort(String service) {
+        Integer p = servicePorts.get(service);
+        if (p == null) throw new IllegalArgumentException("unknown service " + service + ", expected one of " + SERVICES);
+        return p;
+    }
+
+    /** The database a service uses in the dev stack (and under {@code up}). */
+    public static String defaultDatabase(String service) {
+        String db = DEV_DATABASES.get(service);
+        if (db == null) throw new IllegalArgumentException("unknown service " + service);
+        return db;
+    }
+
+    /** Explicit PostgreSQL data dir, or null for the default under the state dir. */
+    String pgDataDirOverride() { return get("pg.data-dir", null); }
+
+    static String pgBinOverride() { return global("orgplatform.pg.bin", null); }
+
+    static Path keycloakHome(String version) {
+        return Path.of(global("orgplatform.keycloak.home",
+                Path.of(System.getProperty("user.home"), ".cache/org-platform/keycloak-" + version).toString()));
+    }
+
+    private int port(String key, int def) {
+        return Integer.parseInt(get(key, Integer.toString(def + portOffset)).trim());
+    }
+
+    private String get(String key, String def) {
+        return global("orgplatform." + profile.id() + "." + key, def);
+    }
+
+    static String global(String property, String def) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) v = System.getenv(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+        return v == null || v.isBlank() ? def : v;
+    }
+
+    private static Path findRepoRoot() {
+        String root = global("orgplatform.root", null);
+        if (root != null) return Path.of(root).toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path p = cwd; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("mvnw"))) return p;
+        }
+        return cwd;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.orgplatform.deploy.testing;
+
+import java.util.UUID;
+
+import dev.orgplatform.deploy.StackConfig;
+import dev.orgplatform.deploy.StackProfile;
+
+/** People and services of the test stack's realm, each test making its own so tests never share a user. */
+public final class TestUsers {
+
+    private static final KeycloakUsers KEYCLOAK = KeycloakUsers.of(StackProfile.TEST);
+
+    private TestUsers() {
+    }
+
+    /** A new user with a unique email (its prefix says which test made it). */
+    public static User create(String prefix) {
+        String email = (prefix + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com").toLowerCase();
+        String password = UUID.randomUUID().toString();
+        String id = KEYCLOAK.createUser(email, password, prefix, "Test");
+        return new User(id, email, password);
+    }
+
+    /** A client-credentials token of a platform service (the realm's dev secret is "<client>-secret"). */
+    public static String serviceToken(String clientId) {
+        return KEYCLOAK.clientToken(clientId, clientId + "-secret");
+    }
+
+    public static StackConfig stack() {
+        return StackConfig.of(StackProfile.TEST);
+    }
+
+    public static final class User {
+        private final String id;
+        private final String email;
+        private final String password;
+        private String token;
+
+        User(String id, String email, String password) {
+            this.id = id;
+            this.email = email;
+            this.password = password;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String email() {
+            return email;
+        }
+
+        public String password() {
+            return password;
+        }
+
+        /** A real access token by password grant, fetched once (tokens live 5 minutes, longer than a test class). */
+        public synchronized String token() {
+            if (token == null) {
+                token = KEYCLOAK.passwordToken(email, password);
+            }
+            return token;
+        }
+
+        /** A fresh token, e.g. after a change the old one must not carry. */
+        public String freshToken() {
+            return KEYCLOAK.passwordToken(email, password);
+        }
+    }
+}

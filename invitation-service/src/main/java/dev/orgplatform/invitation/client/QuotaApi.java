@@ -1,0 +1,36 @@
+package dev.orgplatform.invitation.client;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
+
+/** billing-service's quota reservations, called with invitation-service's client-credentials token. */
+@RegisterRestClient(configKey = "billing-service")
+@OidcClientFilter
+@Path("/api/v1/organizations/{organizationId}/reservations")
+public interface QuotaApi {
+
+    record ReserveRequest(String resource, long amount, String idempotencyKey) {
+    }
+
+    record Reservation(UUID id, String state) {
+    }
+
+    @POST
+    Uni<Reservation> reserve(@PathParam("organizationId") UUID organizationId, ReserveRequest request);
+
+    @POST
+    @Path("/{reservationId}/commit")
+    Uni<Reservation> commit(@PathParam("organizationId") UUID organizationId, @PathParam("reservationId") UUID reservationId);
+
+    @POST
+    @Path("/{reservationId}/release")
+    Uni<Reservation> release(@PathParam("organizationId") UUID organizationId, @PathParam("reservationId") UUID reservationId);
+}

@@ -1,0 +1,11 @@
+package dev.orgplatform.invitation.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.orgplatform.invitation.InvitationState;
+
+public record InvitationResponse(UUID id, UUID organizationId, String email, String name, String role, List<String> teams,
+        String note, InvitationState state, UUID invitedBy, Instant createdAt, Instant expiresAt) {
+}

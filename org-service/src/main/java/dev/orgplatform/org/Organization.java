@@ -1,0 +1,62 @@
+package dev.orgplatform.org;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A tenant: a node of an organization tree (root = depth 1). */
+@Entity
+@Table(name = "organization")
+public class Organization {
+
+    @Id
+    public UUID id;
+
+    /** Slug, unique and immutable. */
+    @Column(nullable = false, unique = true, updatable = false)
+    public String name;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    public String description;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public Region region;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OrganizationState state;
+
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    @Column(name = "root_id", nullable = false)
+    public UUID rootId;
+
+    @Column(nullable = false)
+    public int depth;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public UUID createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,5 @@
+package dev.orgplatform.org;
+
+public enum OrganizationState {
+    ACTIVE, PENDING_DELETION
+}

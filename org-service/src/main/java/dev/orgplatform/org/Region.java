@@ -1,0 +1,6 @@
+package dev.orgplatform.org;
+
+/** The data-center location of an organization, fixed at creation. */
+public enum Region {
+    US, EU
+}

@@ -1,0 +1,21 @@
+package dev.orgplatform.platform.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The CloudEvents attributes every platform event carries (binary mode on Kafka: the attributes are
+ * ce_* headers, the record value is the JSON data, the record key the organization id).
+ */
+public record EventEnvelope(
+        String id,
+        String type,
+        String source,
+        String subject,
+        UUID organizationId,
+        Instant time,
+        String data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
+}

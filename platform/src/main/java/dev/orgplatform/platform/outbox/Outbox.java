@@ -1,0 +1,49 @@
+package dev.orgplatform.platform.outbox;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orgplatform.platform.clock.PlatformClock;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records an event in the caller's transaction. Call it from a {@code @WithTransaction} service method:
+ * the event is committed with the change or not at all, and {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+    private final PlatformClock clock;
+    private final String source;
+
+    public Outbox(ObjectMapper json, PlatformClock clock, @ConfigProperty(name = "quarkus.application.name") String source) {
+        this.json = json;
+        this.clock = clock;
+        this.source = "/" + source;
+    }
+
+    public Uni<Void> publish(String topic, String type, UUID organizationId, String subject, Object data) {
+        OutboxMessage m = new OutboxMessage();
+        m.eventId = UUID.randomUUID().toString();
+        m.topic = topic;
+        m.type = type;
+        m.source = source;
+        m.subject = subject;
+        m.organizationId = organizationId;
+        m.occurredAt = clock.now();
+        try {
+            m.data = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("event data of " + type + " is not serializable", e));
+        }
+        return Panache.getSession().chain(s -> s.persist(m));
+    }
+}

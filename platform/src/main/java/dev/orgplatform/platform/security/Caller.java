@@ -1,0 +1,50 @@
+package dev.orgplatform.platform.security;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling: a person (their Keycloak subject id and email) or another platform service (a
+ * client-credentials token with the {@value #SERVICE_ROLE} role). Tokens identify; they never carry
+ * organization roles, which user-service decides.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String SERVICE_ROLE = "platform-service";
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public UUID userId() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        try {
+            return UUID.fromString(identity.getPrincipal().getName());
+        } catch (IllegalArgumentException e) {
+            throw new UnauthorizedException("token subject is not a user id");
+        }
+    }
+
+    public String email() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            String email = jwt.getClaim("email");
+            return email == null ? null : email.toLowerCase();
+        }
+        return null;
+    }
+
+    public boolean isService() {
+        return identity.hasRole(SERVICE_ROLE);
+    }
+}

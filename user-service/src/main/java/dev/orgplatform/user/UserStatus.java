@@ -1,0 +1,5 @@
+package dev.orgplatform.user;
+
+public enum UserStatus {
+    ACTIVE, INACTIVE, SUSPENDED
+}

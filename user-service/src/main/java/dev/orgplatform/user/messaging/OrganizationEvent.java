@@ -1,0 +1,7 @@
+package dev.orgplatform.user.messaging;
+
+import java.util.UUID;
+
+/** The fields of org-service's organization events that user-service needs (README.md, "Events"). */
+public record OrganizationEvent(UUID organizationId, UUID parentId, UUID ownerId, String ownerEmail) {
+}
