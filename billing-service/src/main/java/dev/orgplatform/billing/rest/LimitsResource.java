@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.orgplatform.billing.mapping.BillingMapper;
 import dev.orgplatform.billing.service.BillingAccountService;
 import dev.orgplatform.platform.security.AccessPolicy;
-import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +32,7 @@ public class LimitsResource {
 
     @GET
     public Uni<LimitsResponse> limits(@PathParam("organizationId") UUID organizationId) {
-        return access.require(AccessQuery.of(caller.userId(), organizationId, "billing:read"))
+        return access.require(caller.may("billing:read", organizationId))
                 .chain(() -> accounts.account(organizationId))
                 .chain(a -> accounts.quotas(organizationId).map(q -> BillingMapper.toResponse(a, q)));
     }

@@ -33,7 +33,7 @@ public class InvitationResource {
 
     @POST
     public Uni<Response> invite(@PathParam("organizationId") UUID organizationId, @Valid @NotNull CreateInvitationRequest request) {
-        return invitations.invite(organizationId, caller.userId(), request)
+        return invitations.invite(caller.may("member:invite", organizationId), request)
                 .map(i -> Response.created(URI.create("/api/v1/organizations/" + organizationId + "/invitations/" + i.id))
                         .entity(InvitationMapper.toResponse(i)).build());
     }

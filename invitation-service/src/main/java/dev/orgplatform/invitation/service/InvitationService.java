@@ -45,13 +45,15 @@ public class InvitationService {
     }
 
     /**
-     * Invites by email: the caller must be allowed to invite here, and a user seat is held at billing-service
-     * for as long as the invitation is pending. Emits the invitation and its one-time token.
+     * Invites by email: the caller must be allowed to invite here ({@code mayInvite} is the caller's
+     * {@code member:invite} question), and a user seat is held at billing-service while the invitation is pending.
      */
-    public Uni<Invitation> invite(UUID organizationId, UUID inviter, CreateInvitationRequest request) {
+    public Uni<Invitation> invite(AccessQuery mayInvite, CreateInvitationRequest request) {
         UUID id = UUID.randomUUID();
+        UUID organizationId = mayInvite.organizationId();
+        UUID inviter = mayInvite.userId();
         String email = request.email().trim().toLowerCase();
-        return access.require(AccessQuery.of(inviter, organizationId, "member:invite"))
+        return access.require(mayInvite)
                 .chain(() -> pendingExists(organizationId, email)).invoke(exists -> {
                     if (exists) {
                         throw ProblemException.conflict("a pending invitation for this email already exists in this organization");

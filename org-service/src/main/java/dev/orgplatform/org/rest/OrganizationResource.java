@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.orgplatform.org.mapping.OrganizationMapper;
 import dev.orgplatform.org.service.OrganizationService;
 import dev.orgplatform.platform.security.AccessPolicy;
-import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +45,7 @@ public class OrganizationResource {
     @GET
     @Path("/{id}")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return access.require(AccessQuery.of(caller.userId(), id, "organization:read"))
+        return access.require(caller.may("organization:read", id))
                 .chain(() -> service.findAvailable(id))
                 .map(o -> Response.ok(OrganizationMapper.toResponse(o)).tag(Long.toString(o.version)).build());
     }

@@ -1,13 +1,20 @@
 package dev.orgplatform.platform.security;
 
-/** The answer of the authorization check, with the reason for audit and debugging. */
-public record AccessDecision(boolean allowed, String reason) {
+/**
+ * The answer of the authorization check, with the reason for audit and debugging, and the user's effective
+ * role in the organization (own or inherited; null when not a member).
+ */
+public record AccessDecision(boolean allowed, String reason, String role) {
 
-    public static AccessDecision allow(String reason) {
-        return new AccessDecision(true, reason);
+    public static AccessDecision allow(String reason, String role) {
+        return new AccessDecision(true, reason, role);
+    }
+
+    public static AccessDecision deny(String reason, String role) {
+        return new AccessDecision(false, reason, role);
     }
 
     public static AccessDecision deny(String reason) {
-        return new AccessDecision(false, reason);
+        return new AccessDecision(false, reason, null);
     }
 }

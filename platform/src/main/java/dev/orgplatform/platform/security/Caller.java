@@ -44,6 +44,20 @@ public class Caller {
         return null;
     }
 
+    /** Whether this login used a second factor (Keycloak's {@code amr} claim names otp or webauthn). */
+    public boolean secondFactor() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("amr") instanceof java.util.Collection<?> amr) {
+            return amr.stream().map(Object::toString).map(v -> v.replace("\"", ""))
+                    .anyMatch(v -> v.equals("otp") || v.equals("webauthn") || v.equals("mfa"));
+        }
+        return false;
+    }
+
+    /** The authorization question for this caller: may I do {@code permission} on this organization? */
+    public AccessQuery may(String permission, UUID organizationId) {
+        return new AccessQuery(userId(), organizationId, permission, null, secondFactor());
+    }
+
     public boolean isService() {
         return identity.hasRole(SERVICE_ROLE);
     }

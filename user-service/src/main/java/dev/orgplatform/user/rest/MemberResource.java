@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.platform.security.AccessPolicy;
-import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.platform.security.Caller;
 import dev.orgplatform.user.mapping.MembershipMapper;
 import dev.orgplatform.user.service.MembershipService;
@@ -34,7 +33,7 @@ public class MemberResource {
 
     @GET
     public Uni<List<MemberResponse>> list(@PathParam("organizationId") UUID organizationId) {
-        return access.require(AccessQuery.of(caller.userId(), organizationId, "member:read"))
+        return access.require(caller.may("member:read", organizationId))
                 .chain(() -> memberships.members(organizationId))
                 .map(all -> all.stream().map(MembershipMapper::toResponse).toList());
     }

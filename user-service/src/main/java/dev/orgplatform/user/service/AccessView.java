@@ -77,8 +77,8 @@ public class AccessView {
         }
         String via = grantedAt.equals(q.organizationId()) ? "" : " inherited from " + grantedAt;
         return RolePermissions.allows(role, q.permission())
-                ? AccessDecision.allow("role " + role + via)
-                : AccessDecision.deny("role " + role + via + " lacks " + q.permission());
+                ? AccessDecision.allow("role " + role + via, role.name())
+                : AccessDecision.deny("role " + role + via + " lacks " + q.permission(), role.name());
     }
 
     public Role roleIn(UUID organizationId, UUID userId) {
