@@ -2,22 +2,27 @@ package dev.orgplatform.billing;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A resource an organization's plan limits: its default limit and the most it may be raised to (null = unlimited). */
+/**
+ * A resource whose usage billing counts per organization. The first five are limited (the plan sets the limit, a
+ * custom limit may raise it up to {@code maximum}; null = no maximum); {@code activeDeployments} is only tracked
+ * (never limited) so that deletion can ask whether any run. Limits per plan: {@link Plan}.
+ */
 public enum LimitedResource {
-    @JsonProperty("products") PRODUCTS("products", 100L, null),
-    @JsonProperty("devices") DEVICES("devices", 10_000L, null),
-    @JsonProperty("users") USERS("users", 50L, 500L),
-    @JsonProperty("apiKeys") API_KEYS("apiKeys", 100L, 1_000L),
-    @JsonProperty("webhooks") WEBHOOKS("webhooks", 25L, 100L);
+    @JsonProperty("products") PRODUCTS("products", null, true),
+    @JsonProperty("devices") DEVICES("devices", null, true),
+    @JsonProperty("users") USERS("users", 500L, true),
+    @JsonProperty("apiKeys") API_KEYS("apiKeys", 1_000L, true),
+    @JsonProperty("webhooks") WEBHOOKS("webhooks", 100L, true),
+    @JsonProperty("activeDeployments") ACTIVE_DEPLOYMENTS("activeDeployments", null, false);
 
     private final String key;
-    private final Long defaultLimit;
     private final Long maximum;
+    private final boolean limited;
 
-    LimitedResource(String key, Long defaultLimit, Long maximum) {
+    LimitedResource(String key, Long maximum, boolean limited) {
         this.key = key;
-        this.defaultLimit = defaultLimit;
         this.maximum = maximum;
+        this.limited = limited;
     }
 
     /** The name in JSON and in paths. */
@@ -25,12 +30,23 @@ public enum LimitedResource {
         return key;
     }
 
-    public Long defaultLimit() {
-        return defaultLimit;
-    }
-
     /** Null when the limit may be raised without bound. */
     public Long maximum() {
         return maximum;
+    }
+
+    /** False for a counter that is tracked only: it takes no custom limit. */
+    public boolean limited() {
+        return limited;
+    }
+
+    /** The resource named {@code key} in a path, or null. */
+    public static LimitedResource ofKey(String key) {
+        for (LimitedResource r : values()) {
+            if (r.key.equals(key)) {
+                return r;
+            }
+        }
+        return null;
     }
 }

@@ -35,6 +35,13 @@ public class Reservation {
     @Column(name = "idempotency_key", nullable = false)
     public String idempotencyKey;
 
+    /**
+     * Who holds the units: the caller's own name for them ({@code invitation:<id>}, {@code device:<id>}...),
+     * defaulting to the idempotency key; {@code user:<id>} for a seat of a member, so that their removal frees it.
+     */
+    @Column(nullable = false)
+    public String holder;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReservationState state;

@@ -32,6 +32,10 @@ public class ResourceQuota {
     @Column(nullable = false)
     public long used;
 
+    /** Set by hand: a plan change leaves it alone. */
+    @Column(nullable = false)
+    public boolean custom;
+
     public record Key(UUID organizationId, LimitedResource resource) implements Serializable {
         public Key() {
             this(null, null);

@@ -1,28 +1,44 @@
 package dev.orgplatform.billing;
 
+import static dev.orgplatform.billing.BillingFixture.kafka;
+import static dev.orgplatform.billing.BillingFixture.openedOrganization;
+import static dev.orgplatform.billing.BillingFixture.organizationEvent;
+import static dev.orgplatform.billing.BillingFixture.reservations;
+import static dev.orgplatform.billing.BillingFixture.reserve;
+import static dev.orgplatform.billing.BillingFixture.serviceToken;
+import static dev.orgplatform.billing.BillingFixture.used;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeAll;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import dev.orgplatform.billing.service.ReservationExpiryJob;
 import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.TestUsers;
+import dev.orgplatform.platform.clock.PlatformClock;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -30,61 +46,110 @@ import io.restassured.response.Response;
 @QuarkusTestResource(BillingServiceStack.class)
 class ReservationResourceTest {
 
-    private static String serviceToken;
-
-    @BeforeAll
-    static void token() {
-        serviceToken = TestUsers.serviceToken("invitation-service");
-    }
+    @Inject
+    ReservationExpiryJob expiry;
 
     @Test
     void aReserveRetriedWithTheSameKeyGetsTheSameReservationAndReleaseGivesTheUnitBack() {
         UUID org = openedOrganization();
-        String first = reserve(org, "users", 1, "key-1").then().statusCode(201).body("state", equalTo("HELD")).extract().path("id");
+        String first = reserve(org, "users", 1, "key-1").then().statusCode(201).body("state", equalTo("HELD"))
+                .body("holder", equalTo("key-1")).extract().path("id");
         String again = reserve(org, "users", 1, "key-1").then().statusCode(201).extract().path("id");
         assertEquals(first, again);
+        assertEquals(2, used(org, "users"), "the Owner's seat and this one, not three");
 
-        given().auth().oauth2(serviceToken).when().post(path(org) + "/" + first + "/commit")
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + first + "/commit")
                 .then().statusCode(200).body("state", equalTo("COMMITTED"));
-        given().auth().oauth2(serviceToken).when().post(path(org) + "/" + first + "/release")
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + first + "/release")
                 .then().statusCode(200).body("state", equalTo("RELEASED"));
-        given().auth().oauth2(serviceToken).when().post(path(org) + "/" + first + "/commit")
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + first + "/release")
+                .then().statusCode(200).body("state", equalTo("RELEASED"));
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + first + "/commit")
                 .then().statusCode(409).contentType("application/problem+json");
+        assertEquals(1, used(org, "users"));
     }
 
     @Test
     void theUserLimitHoldsExactlyUnder200ConcurrentReservations() throws Exception {
         UUID org = openedOrganization();
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                String key = "concurrent-" + i;
-                calls.add(() -> reserve(org, "users", 1, key).statusCode());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
-            }
-            assertEquals(50, statuses.stream().filter(s -> s == 201).count(), "the Free plan's 50 users, not one more");
-            assertEquals(150, statuses.stream().filter(s -> s == 409).count(), "every other one refused: " + statuses);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = concurrently(200, i -> reserve(org, "users", 1, "concurrent-" + i).statusCode());
+        assertEquals(49, statuses.stream().filter(s -> s == 201).count(), "the Free plan's 50 users minus the Owner's seat, not one more");
+        assertEquals(151, statuses.stream().filter(s -> s == 409).count(), "every other one refused: " + statuses);
         reserve(org, "users", 1, "one-more").then().statusCode(409).body("limit", equalTo(50)).body("used", equalTo(50))
                 .body("resource", equalTo("users"));
     }
 
     @Test
+    void theSameKeyReservedByManyAtOnceTakesTheUnitsOnceAndAnswersTheSameReservation() throws Exception {
+        UUID org = openedOrganization();
+        List<String> answers = concurrently(60, i -> {
+            Response r = reserve(org, "webhooks", 5, "same-key");
+            return r.statusCode() + " " + r.path("id");
+        });
+        Set<String> distinct = new HashSet<>(answers);
+        assertEquals(1, distinct.size(), "one reservation, every caller told about it: " + distinct);
+        assertEquals("201", distinct.iterator().next().split(" ")[0]);
+        assertEquals(5, used(org, "webhooks"));
+    }
+
+    @Test
+    void aReservationNeverCommittedExpiresAndGivesItsUnitsBack() throws Throwable {
+        UUID org = openedOrganization();
+        String held = reserve(org, "apiKeys", 3, "never-committed").then().statusCode(201).extract().path("id");
+        String committed = reserve(org, "apiKeys", 2, "committed").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + committed + "/commit").then().statusCode(200);
+        assertEquals(5, used(org, "apiKeys"));
+
+        Instant later = Instant.now().plus(Duration.ofMinutes(16));
+        QuarkusMock.installMockForType(new PlatformClock() {
+            @Override
+            public Instant now() {
+                return later;
+            }
+        }, PlatformClock.class);
+        VertxContextSupport.subscribeAndAwait(() -> expiry.run());
+
+        assertEquals(2, used(org, "apiKeys"), "the held 3 came back, the committed 2 stay");
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + held + "/commit")
+                .then().statusCode(409).body("detail", containsString("EXPIRED"));
+    }
+
+    @Test
+    void seatsFollowInvitationsAndMemberships() {
+        UUID org = openedOrganization();
+        UUID accepted = UUID.randomUUID(), revoked = UUID.randomUUID(), member = UUID.randomUUID();
+        String acceptedSeat = seat(org, accepted);
+        String revokedSeat = seat(org, revoked);
+        assertEquals(3, used(org, "users"));
+
+        KafkaEvents kafka = kafka();
+        kafka.publish("invitations", org, UUID.randomUUID().toString(), "InvitationAccepted", "/invitation-service",
+                "{\"invitationId\":\"" + accepted + "\",\"organizationId\":\"" + org + "\",\"userId\":\"" + member
+                        + "\",\"reservationId\":\"" + acceptedSeat + "\",\"role\":\"VIEWER\",\"teams\":[]}");
+        kafka.publish("invitations", org, UUID.randomUUID().toString(), "InvitationRevoked", "/invitation-service",
+                "{\"invitationId\":\"" + revoked + "\",\"organizationId\":\"" + org + "\",\"reservationId\":\"" + revokedSeat + "\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> used(org, "users") == 2);
+
+        // the accepted seat now belongs to the member: their removal frees it
+        kafka.publish("memberships", org, UUID.randomUUID().toString(), "MembershipRevoked", "/user-service",
+                "{\"membershipId\":\"" + UUID.randomUUID() + "\",\"organizationId\":\"" + org + "\",\"userId\":\"" + member
+                        + "\",\"role\":\"VIEWER\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> used(org, "users") == 1);
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + acceptedSeat + "/commit")
+                .then().statusCode(409).body("detail", containsString("RELEASED"));
+    }
+
+    @Test
     void aRedeliveredOrganizationCreatedOpensNoSecondAccount() {
         UUID org = UUID.randomUUID();
-        KafkaEvents kafka = new KafkaEvents(TestUsers.stack().kafkaBootstrap());
+        KafkaEvents kafka = kafka();
         String id = UUID.randomUUID().toString();
-        String data = "{\"organizationId\":\"" + org + "\",\"ownerEmail\":\"o@example.com\"}";
+        String data = "{\"organizationId\":\"" + org + "\",\"ownerId\":\"" + UUID.randomUUID() + "\",\"ownerEmail\":\"o@example.com\"}";
         kafka.publish("organizations", org, id, "OrganizationCreated", "/org-service", data);
         kafka.publish("organizations", org, id, "OrganizationCreated", "/org-service", data);
         long end = kafka.endOffset("organizations");
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committedOffset("billing-service", "organizations") >= end);
+        assertEquals(1, used(org, "users"), "one Owner seat");
         reserve(org, "webhooks", 25, "all-webhooks").then().statusCode(201);
         reserve(org, "webhooks", 1, "one-too-many").then().statusCode(409);
         assertEquals(0, kafka.countWithin("dead-letter-topic-organizations", r -> org.toString().equals(r.key()), Duration.ofSeconds(2)),
@@ -92,42 +157,65 @@ class ReservationResourceTest {
     }
 
     @Test
+    void anOrganizationPendingDeletionReservesNothingUntilRestored() {
+        UUID org = openedOrganization();
+        String before = reserve(org, "products", 1, "before").then().statusCode(201).extract().path("id");
+        organizationEvent(org, "OrganizationDeletionScheduled", "{\"organizationId\":\"" + org + "\",\"purgeAfter\":\"2099-01-01T00:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> reserve(org, "products", 1, "during").statusCode() == 404);
+        BillingFixture.limits(org).then().statusCode(404);
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + before + "/commit").then().statusCode(404);
+
+        organizationEvent(org, "OrganizationRestored", "{\"organizationId\":\"" + org + "\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> reserve(org, "products", 1, "after").statusCode() == 201);
+        assertEquals(2, used(org, "products"));
+    }
+
+    @Test
     void badInputAndUnknownOrganizationsAreClearProblems() {
-        given().auth().oauth2(serviceToken).contentType(ContentType.JSON)
+        given().auth().oauth2(serviceToken()).contentType(ContentType.JSON)
                 .body(Map.of("resource", "spaceships", "amount", 1, "idempotencyKey", "k"))
-                .when().post(path(UUID.randomUUID()))
+                .when().post(reservations(UUID.randomUUID()))
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("resource"));
-        given().auth().oauth2(serviceToken).contentType(ContentType.JSON)
+        given().auth().oauth2(serviceToken()).contentType(ContentType.JSON)
                 .body(Map.of("resource", "users", "amount", 0, "idempotencyKey", "k"))
-                .when().post(path(UUID.randomUUID()))
+                .when().post(reservations(UUID.randomUUID()))
                 .then().statusCode(400).body("errors.field", hasItem("amount"));
         reserve(UUID.randomUUID(), "users", 1, "k").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
-    void onlyPlatformServicesMayReserve() {
+    void onlyPlatformServicesMayReserveAndAnotherOrganizationsReservationIsAbsent() {
         UUID org = openedOrganization();
+        UUID other = openedOrganization();
         given().auth().oauth2(TestUsers.create("billing-user").token()).contentType(ContentType.JSON)
                 .body(Map.of("resource", "users", "amount", 1, "idempotencyKey", "k"))
-                .when().post(path(org)).then().statusCode(403);
+                .when().post(reservations(org)).then().statusCode(403);
+        String id = reserve(org, "users", 1, "mine").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(serviceToken()).when().post(reservations(other) + "/" + id + "/release").then().statusCode(404);
+        assertEquals(2, used(org, "users"));
     }
 
-    /** An organization whose billing account billing-service opened from an OrganizationCreated event. */
-    private static UUID openedOrganization() {
-        UUID org = UUID.randomUUID();
-        new KafkaEvents(TestUsers.stack().kafkaBootstrap()).publish("organizations", org, UUID.randomUUID().toString(),
-                "OrganizationCreated", "/org-service", "{\"organizationId\":\"" + org + "\",\"ownerEmail\":\"o@example.com\"}");
-        await().atMost(Duration.ofSeconds(20)).until(() -> reserve(org, "webhooks", 1, "probe").statusCode() == 201);
-        return org;
+    private String seat(UUID org, UUID invitationId) {
+        String id = reserve(org, "users", 1, "invitation:" + invitationId).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + id + "/commit").then().statusCode(200);
+        return id;
     }
 
-    private static Response reserve(UUID org, String resource, int amount, String key) {
-        return given().auth().oauth2(serviceToken).contentType(ContentType.JSON)
-                .body(Map.of("resource", resource, "amount", amount, "idempotencyKey", key))
-                .when().post(path(org));
-    }
-
-    private static String path(UUID org) {
-        return "/api/v1/organizations/" + org + "/reservations";
+    private static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Callable<T>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                calls.add(() -> call.apply(index));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(calls)) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -30,7 +30,8 @@ abstract class Component {
     /** Where it listens, for the status table. */
     abstract String where();
 
-    Duration startTimeout() { return Duration.ofSeconds(90); }
+    // generous: on a loaded 2-core machine four services starting at once take over a minute
+    Duration startTimeout() { return Duration.ofSeconds(240); }
 
     String stopSignal() { return "TERM"; }
 

@@ -60,6 +60,29 @@ public class Invitation {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_state", nullable = false)
+    public DeliveryState deliveryState;
+
+    @Column(name = "accepted_by")
+    public UUID acceptedBy;
+
+    /** When it became ACCEPTED, REVOKED or EXPIRED. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
     @Version
     public long version;
+
+    /**
+     * The state as of {@code now}: a pending invitation past its expiry is EXPIRED for every use even before
+     * the expiry job records it (and publishes InvitationExpired).
+     */
+    public InvitationState stateAt(Instant now) {
+        return state == InvitationState.PENDING && !now.isBefore(expiresAt) ? InvitationState.EXPIRED : state;
+    }
+
+    public boolean pendingAt(Instant now) {
+        return stateAt(now) == InvitationState.PENDING;
+    }
 }

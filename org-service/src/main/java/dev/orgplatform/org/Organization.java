@@ -48,6 +48,14 @@ public class Organization {
     @Column(nullable = false)
     public int depth;
 
+    /** The one Owner: the creator at first, then whoever ownership was transferred to. */
+    @Column(name = "owner_id", nullable = false)
+    public UUID ownerId;
+
+    /** Set while {@link OrganizationState#PENDING_DELETION}: restorable until then, purged after. */
+    @Column(name = "purge_after")
+    public Instant purgeAfter;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     public UUID createdBy;
 
@@ -59,4 +67,8 @@ public class Organization {
 
     @Version
     public long version;
+
+    public boolean isAvailable() {
+        return state == OrganizationState.ACTIVE;
+    }
 }

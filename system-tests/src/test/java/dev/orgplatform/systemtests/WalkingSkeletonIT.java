@@ -15,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.orgplatform.deploy.LocalStack;
-import dev.orgplatform.deploy.StackConfig;
-import dev.orgplatform.deploy.StackProfile;
 import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.TestUsers;
 import io.restassured.http.ContentType;
@@ -32,13 +30,7 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startTheSuite() {
-        stack = LocalStack.of(StackProfile.TEST);
-        stack.ensureInfra();
-        stack.stopServices(); // none left over from an interrupted run
-        for (String service : StackConfig.SERVICES) {
-            stack.createDatabase(StackConfig.defaultDatabase(service), true);
-        }
-        stack.startServices(Map.of());
+        stack = Suite.startFresh(Map.of());
     }
 
     @AfterAll
@@ -60,11 +52,11 @@ class WalkingSkeletonIT {
         // 3: user-service made her the Owner, billing-service opened a Free account, both from the event
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(alice.token())
                 .when().get(url("user-service") + "/api/v1/organizations/" + org + "/members")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].role", equalTo("OWNER"))
-                .body("[0].userId", equalTo(alice.id())));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].role", equalTo("OWNER"))
+                .body("items[0].userId", equalTo(alice.id())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> limits(alice, org).then().statusCode(200)
                 .body("plan", equalTo("FREE")).body("resources.find { it.resource == 'users' }.limit", equalTo(50))
-                .body("resources.find { it.resource == 'users' }.used", equalTo(0)));
+                .body("resources.find { it.resource == 'users' }.used", equalTo(1)));
         given().auth().oauth2(alice.token()).when().get(url("org-service") + "/api/v1/organizations/" + org)
                 .then().statusCode(200).body("id", equalTo(org));
 
@@ -76,15 +68,15 @@ class WalkingSkeletonIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committedOffset("user-service", "organizations") >= end
                 && kafka.committedOffset("billing-service", "organizations") >= end);
         given().auth().oauth2(alice.token()).when().get(url("user-service") + "/api/v1/organizations/" + org + "/members")
-                .then().statusCode(200).body("$", hasSize(1));
-        limits(alice, org).then().statusCode(200).body("resources.find { it.resource == 'users' }.used", equalTo(0));
+                .then().statusCode(200).body("items", hasSize(1));
+        limits(alice, org).then().statusCode(200).body("resources.find { it.resource == 'users' }.used", equalTo(1));
 
         // 4: the Owner invites; invitation-service asked user-service and took a seat from billing-service
         given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
                 .body(Map.of("email", "new.hire@example.com", "name", "New Hire", "role", "DEVELOPER", "teams", List.of("My Team")))
                 .when().post(url("invitation-service") + "/api/v1/organizations/" + org + "/invitations")
                 .then().statusCode(201).body("state", equalTo("PENDING")).body("email", equalTo("new.hire@example.com"));
-        limits(alice, org).then().statusCode(200).body("resources.find { it.resource == 'users' }.used", equalTo(1));
+        limits(alice, org).then().statusCode(200).body("resources.find { it.resource == 'users' }.used", equalTo(2));
 
         // a stranger is refused everywhere, and takes no seat
         given().auth().oauth2(mallory.token()).contentType(ContentType.JSON)
@@ -96,7 +88,7 @@ class WalkingSkeletonIT {
         given().auth().oauth2(mallory.token()).when().get(url("user-service") + "/api/v1/organizations/" + org + "/members")
                 .then().statusCode(403);
         limits(mallory, org).then().statusCode(403);
-        limits(alice, org).then().statusCode(200).body("resources.find { it.resource == 'users' }.used", equalTo(1));
+        limits(alice, org).then().statusCode(200).body("resources.find { it.resource == 'users' }.used", equalTo(2));
     }
 
     private static io.restassured.response.Response limits(TestUsers.User user, String org) {
@@ -104,6 +96,6 @@ class WalkingSkeletonIT {
     }
 
     private static String url(String service) {
-        return "http://127.0.0.1:" + stack.config().servicePort(service);
+        return Suite.url(stack, service);
     }
 }

@@ -21,4 +21,8 @@ public class OrganizationNode {
     /** False while the organization is pending deletion: its memberships grant nothing. */
     @Column(nullable = false)
     public boolean available;
+
+    /** The organization's own setting; descendants inherit it (the strictest along the ancestors holds). */
+    @Column(name = "enforce_2fa", nullable = false)
+    public boolean enforce2fa;
 }

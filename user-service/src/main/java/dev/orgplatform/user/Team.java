@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** A named group of members inside an organization. */
 @Entity
@@ -26,4 +27,7 @@ public class Team {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Version
+    public long version;
 }

@@ -24,9 +24,22 @@ public class UserProfile {
 
     public String name;
 
+    @Column(name = "avatar_url")
+    public String avatarUrl;
+
+    /** An IANA zone id, e.g. Europe/Berlin. */
+    public String timezone;
+
+    /** A BCP 47 language tag, e.g. en-GB. */
+    public String language;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public UserStatus status;
+
+    /** Why an admin suspended the user (null while active). */
+    @Column(name = "status_reason")
+    public String statusReason;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -79,7 +79,7 @@ class AuthorizationResourceTest {
         given().auth().oauth2(stranger.token()).when().get("/api/v1/organizations/" + org + "/members")
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(owner.token()).when().get("/api/v1/organizations/" + org + "/members")
-                .then().statusCode(200).body("userId", hasItem(owner.id()));
+                .then().statusCode(200).body("items.userId", hasItem(owner.id()));
     }
 
     private static io.restassured.response.Response check(String userId, Object organizationId, String permission) {

@@ -5,9 +5,14 @@ import java.util.List;
 import dev.orgplatform.billing.BillingAccount;
 import dev.orgplatform.billing.Reservation;
 import dev.orgplatform.billing.ResourceQuota;
+import dev.orgplatform.billing.rest.AlertThresholds;
+import dev.orgplatform.billing.rest.BillingSettingsRequest;
+import dev.orgplatform.billing.rest.BillingSettingsResponse;
+import dev.orgplatform.billing.rest.DeletionPreconditionsResponse;
 import dev.orgplatform.billing.rest.LimitsResponse;
 import dev.orgplatform.billing.rest.QuotaResponse;
 import dev.orgplatform.billing.rest.ReservationResponse;
+import dev.orgplatform.billing.service.DeletionPreconditions;
 
 public final class BillingMapper {
 
@@ -15,11 +20,24 @@ public final class BillingMapper {
     }
 
     public static ReservationResponse toResponse(Reservation r) {
-        return new ReservationResponse(r.id, r.organizationId, r.resource, r.amount, r.idempotencyKey, r.state, r.expiresAt);
+        return new ReservationResponse(r.id, r.organizationId, r.resource, r.amount, r.idempotencyKey, r.holder, r.state, r.expiresAt);
     }
 
     public static LimitsResponse toResponse(BillingAccount a, List<ResourceQuota> quotas) {
         return new LimitsResponse(a.organizationId, a.plan, quotas.stream()
-                .map(q -> new QuotaResponse(q.resource, q.limitValue, q.used, q.resource.maximum())).toList());
+                .map(q -> new QuotaResponse(q.resource, q.limitValue, q.used, q.resource.maximum(), q.custom)).toList());
+    }
+
+    public static BillingSettingsResponse toSettings(BillingAccount a) {
+        return new BillingSettingsResponse(a.organizationId, a.billingEmail, a.paymentMethodType == null ? null
+                : new BillingSettingsRequest.PaymentMethod(a.paymentMethodType, a.paymentMethodReference), a.outstandingCents);
+    }
+
+    public static AlertThresholds toThresholds(BillingAccount a) {
+        return new AlertThresholds(a.alertThresholds);
+    }
+
+    public static DeletionPreconditionsResponse toResponse(DeletionPreconditions.Answer a) {
+        return new DeletionPreconditionsResponse(a.devices(), a.activeDeployments(), a.outstandingCents(), a.satisfied(), a.blockers());
     }
 }

@@ -1,5 +1,6 @@
 package dev.orgplatform.billing.messaging;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The events billing-service publishes on {@value #TOPIC} (schemas in README.md, "Events"). */
@@ -10,6 +11,30 @@ public final class BillingEvents {
     private BillingEvents() {
     }
 
+    public static String subject(UUID organizationId) {
+        return "billing-accounts/" + organizationId;
+    }
+
     public record BillingAccountOpened(UUID organizationId, String plan) {
+    }
+
+    public record PlanChanged(UUID organizationId, String previousPlan, String plan) {
+    }
+
+    /** {@code limit} null = unlimited. */
+    public record LimitChanged(UUID organizationId, String resource, Long previousLimit, Long limit) {
+    }
+
+    public record UsageThresholdCrossed(UUID organizationId, String resource, int thresholdPercent, long used, long limit) {
+    }
+
+    public record AlertThresholdsChanged(UUID organizationId, List<Integer> thresholds) {
+    }
+
+    /** The payment method's reference stays out of events. */
+    public record BillingSettingsChanged(UUID organizationId, String billingEmail, String paymentMethodType) {
+    }
+
+    public record BalanceChanged(UUID organizationId, long previousCents, long outstandingCents) {
     }
 }

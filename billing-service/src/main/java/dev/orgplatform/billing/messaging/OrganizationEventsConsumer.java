@@ -12,7 +12,7 @@ import dev.orgplatform.platform.events.EventHandling;
 import dev.orgplatform.platform.events.InboundEvent;
 import io.smallrye.mutiny.Uni;
 
-/** Follows org-service: every new organization gets a billing account. */
+/** Follows org-service: accounts open with organizations and follow their deletion, restoration and purge. */
 @ApplicationScoped
 public class OrganizationEventsConsumer {
 
@@ -27,11 +27,12 @@ public class OrganizationEventsConsumer {
     @Incoming("organizations")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.of(record);
-        if (!"OrganizationCreated".equals(event.type())) {
-            return Uni.createFrom().voidItem();
+        String type = event.type();
+        if (!BillingAccountService.FOLLOWED_ORGANIZATION_EVENTS.contains(type)) {
+            return Uni.createFrom().voidItem(); // not ours to follow
         }
-        OrganizationEvent created = event.data(json, OrganizationEvent.class);
-        event.require(created.organizationId(), "organizationId");
-        return EventHandling.withRetries(() -> accounts.openAccount(event, created.organizationId(), created.ownerEmail()));
+        OrganizationEvent data = event.data(json, OrganizationEvent.class);
+        event.require(data.organizationId(), "organizationId");
+        return EventHandling.withRetries(() -> accounts.follow(event, data));
     }
 }

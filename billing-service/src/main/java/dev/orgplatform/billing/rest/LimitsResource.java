@@ -1,39 +1,101 @@
 package dev.orgplatform.billing.rest;
 
+import java.util.Arrays;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.orgplatform.billing.BillingAccount;
+import dev.orgplatform.billing.LimitedResource;
 import dev.orgplatform.billing.mapping.BillingMapper;
 import dev.orgplatform.billing.service.BillingAccountService;
+import dev.orgplatform.billing.service.PlanService;
+import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.security.AccessPolicy;
 import dev.orgplatform.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/v1/organizations/{organizationId}/limits")
+/** An organization's plan, limits and usage (Owners and Admins). The ETag is the billing account's version. */
+@Path("/api/v1/organizations/{organizationId}")
 @Authenticated
-@Tag(name = "Limits and usage")
+@Tag(name = "Plans, limits and usage")
 public class LimitsResource {
 
     private final BillingAccountService accounts;
+    private final PlanService plans;
     private final AccessPolicy access;
     private final Caller caller;
 
-    public LimitsResource(BillingAccountService accounts, AccessPolicy access, Caller caller) {
+    public LimitsResource(BillingAccountService accounts, PlanService plans, AccessPolicy access, Caller caller) {
         this.accounts = accounts;
+        this.plans = plans;
         this.access = access;
         this.caller = caller;
     }
 
+    /** Owners and Admins; platform services too (a service shows usage before it reserves). */
     @GET
-    public Uni<LimitsResponse> limits(@PathParam("organizationId") UUID organizationId) {
-        return access.require(caller.may("billing:read", organizationId))
+    @Path("/limits")
+    public Uni<Response> limits(@PathParam("organizationId") UUID organizationId) {
+        Uni<Void> allowed = caller.isService() ? Uni.createFrom().voidItem() : access.require(caller.may("billing:read", organizationId));
+        return allowed
                 .chain(() -> accounts.account(organizationId))
-                .chain(a -> accounts.quotas(organizationId).map(q -> BillingMapper.toResponse(a, q)));
+                .chain(this::limitsOf);
+    }
+
+    @PUT
+    @Path("/plan")
+    public Uni<Response> changePlan(@PathParam("organizationId") UUID organizationId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ChangePlanRequest request) {
+        return access.require(caller.may("billing:manage", organizationId))
+                .chain(() -> plans.changePlan(organizationId, request.plan(), ifMatch))
+                .chain(this::limitsOf);
+    }
+
+    @PUT
+    @Path("/limits/{resource}")
+    public Uni<Response> setLimit(@PathParam("organizationId") UUID organizationId, @PathParam("resource") String resource,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CustomLimitRequest request) {
+        LimitedResource r = resource(resource);
+        return access.require(caller.may("billing:manage", organizationId))
+                .chain(() -> plans.setCustomLimit(organizationId, r, request.limit(), ifMatch))
+                .chain(this::limitsOf);
+    }
+
+    /** Drops a custom limit: the plan's applies again. */
+    @DELETE
+    @Path("/limits/{resource}")
+    public Uni<Response> resetLimit(@PathParam("organizationId") UUID organizationId, @PathParam("resource") String resource,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        LimitedResource r = resource(resource);
+        return access.require(caller.may("billing:manage", organizationId))
+                .chain(() -> plans.resetLimit(organizationId, r, ifMatch))
+                .chain(this::limitsOf);
+    }
+
+    private Uni<Response> limitsOf(BillingAccount account) {
+        return accounts.quotas(account.organizationId).map(q -> Response.ok(BillingMapper.toResponse(account, q))
+                .tag(Long.toString(account.version)).build());
+    }
+
+    private static LimitedResource resource(String key) {
+        LimitedResource r = LimitedResource.ofKey(key);
+        if (r == null) {
+            throw ProblemException.badField("resource", "is not one of "
+                    + Arrays.stream(LimitedResource.values()).map(LimitedResource::key).toList());
+        }
+        return r;
     }
 }

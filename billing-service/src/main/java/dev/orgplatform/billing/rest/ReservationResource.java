@@ -32,7 +32,7 @@ public class ReservationResource {
 
     @POST
     public Uni<Response> reserve(@PathParam("organizationId") UUID organizationId, @Valid @NotNull ReserveRequest request) {
-        return quotas.reserve(organizationId, request.resource(), request.amount(), request.idempotencyKey())
+        return quotas.reserve(organizationId, request.resource(), request.amount(), request.idempotencyKey(), request.holder())
                 .map(r -> Response.created(URI.create("/api/v1/organizations/" + organizationId + "/reservations/" + r.id))
                         .entity(BillingMapper.toResponse(r)).build());
     }

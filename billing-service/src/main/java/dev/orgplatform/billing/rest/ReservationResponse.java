@@ -7,5 +7,5 @@ import dev.orgplatform.billing.LimitedResource;
 import dev.orgplatform.billing.ReservationState;
 
 public record ReservationResponse(UUID id, UUID organizationId, LimitedResource resource, long amount, String idempotencyKey,
-        ReservationState state, Instant expiresAt) {
+        String holder, ReservationState state, Instant expiresAt) {
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import dev.orgplatform.billing.LimitedResource;
 
+/** {@code holder} (optional) names who holds the units, e.g. {@code user:<id>}; default the idempotency key. */
 public record ReserveRequest(@NotNull LimitedResource resource, @Positive @Max(1_000_000) long amount,
-        @NotBlank @Size(max = 200) String idempotencyKey) {
+        @NotBlank @Size(max = 200) String idempotencyKey, @Size(max = 200) String holder) {
 }

@@ -1,73 +1,134 @@
 package dev.orgplatform.billing.service;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgplatform.billing.AccountState;
 import dev.orgplatform.billing.BillingAccount;
 import dev.orgplatform.billing.LimitedResource;
 import dev.orgplatform.billing.Plan;
+import dev.orgplatform.billing.Reservation;
+import dev.orgplatform.billing.ReservationState;
 import dev.orgplatform.billing.ResourceQuota;
 import dev.orgplatform.billing.messaging.BillingEvents;
+import dev.orgplatform.billing.messaging.OrganizationEvent;
 import dev.orgplatform.billing.repository.BillingAccountRepository;
+import dev.orgplatform.billing.repository.ReservationRepository;
 import dev.orgplatform.billing.repository.ResourceQuotaRepository;
+import dev.orgplatform.billing.repository.UsageAlertRepository;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.inbox.ProcessedEvents;
 import dev.orgplatform.platform.outbox.Outbox;
-import dev.orgplatform.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+/** Billing accounts follow org-service's organizations: opened with them, paused, restored and purged with them. */
 @ApplicationScoped
 public class BillingAccountService {
 
     static final String ORGANIZATIONS_CONSUMER = "billing-service/organizations";
 
+    public static final Set<String> FOLLOWED_ORGANIZATION_EVENTS = Set.of("OrganizationCreated", "OrganizationSettingsChanged",
+            "OrganizationDeletionScheduled", "OrganizationRestored", "OrganizationPurged");
+
     private final BillingAccountRepository accounts;
     private final ResourceQuotaRepository quotas;
+    private final ReservationRepository reservations;
+    private final UsageAlertRepository alerts;
     private final ProcessedEvents processed;
     private final Outbox outbox;
     private final PlatformClock clock;
 
-    public BillingAccountService(BillingAccountRepository accounts, ResourceQuotaRepository quotas, ProcessedEvents processed,
-            Outbox outbox, PlatformClock clock) {
+    public BillingAccountService(BillingAccountRepository accounts, ResourceQuotaRepository quotas, ReservationRepository reservations,
+            UsageAlertRepository alerts, ProcessedEvents processed, Outbox outbox, PlatformClock clock) {
         this.accounts = accounts;
         this.quotas = quotas;
+        this.reservations = reservations;
+        this.alerts = alerts;
         this.processed = processed;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** A new organization starts on the Free plan with the default limits. Exactly once per event. */
+    /** Applies one organization event, exactly once. */
     @WithTransaction
-    public Uni<Boolean> openAccount(InboundEvent event, UUID organizationId, String ownerEmail) {
-        return processed.once(ORGANIZATIONS_CONSUMER, event, () -> {
-            BillingAccount account = new BillingAccount();
-            account.organizationId = organizationId;
-            account.plan = Plan.FREE;
-            account.billingEmail = ownerEmail;
-            account.createdAt = clock.now();
-            return accounts.persist(account)
-                    .chain(() -> Multi.createFrom().items(LimitedResource.values())
-                            .onItem().transformToUniAndConcatenate(r -> quotas.persist(defaultQuota(organizationId, r)))
-                            .collect().last())
-                    .chain(() -> outbox.publish(BillingEvents.TOPIC, "BillingAccountOpened", organizationId,
-                            "billing-accounts/" + organizationId, new BillingEvents.BillingAccountOpened(organizationId, Plan.FREE.name())));
+    public Uni<Boolean> follow(InboundEvent event, OrganizationEvent data) {
+        return processed.once(ORGANIZATIONS_CONSUMER, event, () -> switch (event.type()) {
+            case "OrganizationCreated" -> open(data);
+            case "OrganizationSettingsChanged" -> billingContact(data);
+            case "OrganizationDeletionScheduled" -> state(data.organizationId(), AccountState.PENDING_DELETION);
+            case "OrganizationRestored" -> state(data.organizationId(), AccountState.ACTIVE);
+            case "OrganizationPurged" -> purge(data.organizationId());
+            default -> Uni.createFrom().voidItem();
         });
     }
 
+    /**
+     * A new organization starts on the Free plan with its limits. A root organization's Owner takes its first seat
+     * at once (key {@code owner:<orgId>}), so {@code users} starts at 1.
+     */
+    private Uni<Void> open(OrganizationEvent created) {
+        UUID org = created.organizationId();
+        boolean ownerSeat = created.parentId() == null && created.ownerId() != null;
+        BillingAccount account = new BillingAccount();
+        account.organizationId = org;
+        account.plan = Plan.FREE;
+        account.state = AccountState.ACTIVE;
+        account.billingEmail = created.ownerEmail();
+        account.alertThresholds = BillingAccount.DEFAULT_THRESHOLDS;
+        account.createdAt = clock.now();
+        account.updatedAt = account.createdAt;
+        return accounts.findById(org).chain(existing -> existing != null ? Uni.createFrom().voidItem()
+                : accounts.persist(account)
+                        .chain(() -> Multi.createFrom().items(LimitedResource.values())
+                                .onItem().transformToUniAndConcatenate(r -> quotas.persist(quota(org, r, ownerSeat && r == LimitedResource.USERS ? 1 : 0)))
+                                .collect().last())
+                        .chain(() -> ownerSeat ? reservations.persist(ownerSeat(org, created.ownerId())).replaceWithVoid() : Uni.createFrom().voidItem())
+                        .chain(() -> outbox.publish(BillingEvents.TOPIC, "BillingAccountOpened", org, BillingEvents.subject(org),
+                                new BillingEvents.BillingAccountOpened(org, Plan.FREE.name()))));
+    }
+
+    /** The organization's billing contact is where usage alerts go. */
+    private Uni<Void> billingContact(OrganizationEvent changed) {
+        if (changed.billingContactEmail() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return accounts.findById(changed.organizationId()).invoke(a -> {
+            if (a != null && !changed.billingContactEmail().equalsIgnoreCase(String.valueOf(a.billingEmail))) {
+                a.billingEmail = changed.billingContactEmail();
+                a.updatedAt = clock.now();
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> state(UUID organizationId, AccountState state) {
+        return accounts.findById(organizationId).invoke(a -> {
+            if (a != null && a.state != state) {
+                a.state = state;
+                a.updatedAt = clock.now();
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Purged for good: nothing of the organization stays in billing. */
+    private Uni<Void> purge(UUID organizationId) {
+        return reservations.deleteOfOrganization(organizationId)
+                .chain(() -> alerts.deleteOfOrganization(organizationId))
+                .chain(() -> quotas.delete("organizationId", organizationId))
+                .chain(() -> accounts.delete("organizationId", organizationId))
+                .replaceWithVoid();
+    }
+
+    /** The account, unless absent or pending deletion (404). */
     @WithSession
     public Uni<BillingAccount> account(UUID organizationId) {
-        return accounts.findById(organizationId).map(a -> {
-            if (a == null) {
-                throw ProblemException.notFound("billing account of organization " + organizationId);
-            }
-            return a;
-        });
+        return accounts.active(organizationId);
     }
 
     @WithSession
@@ -75,12 +136,27 @@ public class BillingAccountService {
         return quotas.ofOrganization(organizationId);
     }
 
-    private static ResourceQuota defaultQuota(UUID organizationId, LimitedResource resource) {
+    private Reservation ownerSeat(UUID organizationId, UUID ownerId) {
+        Reservation r = new Reservation();
+        r.id = UUID.randomUUID();
+        r.organizationId = organizationId;
+        r.resource = LimitedResource.USERS;
+        r.amount = 1;
+        r.idempotencyKey = "owner:" + organizationId;
+        r.holder = SeatService.userHolder(ownerId);
+        r.state = ReservationState.COMMITTED;
+        r.createdAt = clock.now();
+        r.expiresAt = r.createdAt;
+        return r;
+    }
+
+    private static ResourceQuota quota(UUID organizationId, LimitedResource resource, long used) {
         ResourceQuota q = new ResourceQuota();
         q.organizationId = organizationId;
         q.resource = resource;
-        q.limitValue = resource.defaultLimit();
-        q.used = 0;
+        q.limitValue = Plan.FREE.limit(resource);
+        q.used = used;
+        q.custom = false;
         return q;
     }
 }

@@ -15,4 +15,16 @@ public final class InvitationEvents {
     public record InvitationCreated(UUID invitationId, UUID organizationId, String email, String role, List<String> teams,
             UUID invitedBy, Instant expiresAt) {
     }
+
+    public record InvitationResent(UUID invitationId, UUID organizationId, Instant expiresAt) {
+    }
+
+    /** user-service makes the membership from it; billing-service moves the seat to {@code user:<userId>}. */
+    public record InvitationAccepted(UUID invitationId, UUID organizationId, UUID userId, String email, String name, String role,
+            List<String> teams, UUID reservationId) {
+    }
+
+    /** InvitationRevoked and InvitationExpired: billing-service releases the seat {@code reservationId}. */
+    public record InvitationEnded(UUID invitationId, UUID organizationId, UUID reservationId) {
+    }
 }

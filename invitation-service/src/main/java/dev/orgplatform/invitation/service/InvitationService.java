@@ -1,22 +1,35 @@
 package dev.orgplatform.invitation.service;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
 
+import dev.orgplatform.invitation.DeliveryState;
 import dev.orgplatform.invitation.Invitation;
 import dev.orgplatform.invitation.InvitationState;
-import dev.orgplatform.invitation.client.SeatReservations;
+import dev.orgplatform.invitation.client.OrganizationTeams;
 import dev.orgplatform.invitation.mapping.InvitationMapper;
 import dev.orgplatform.invitation.messaging.InvitationEvents;
+import dev.orgplatform.invitation.messaging.InvitationMails;
+import dev.orgplatform.invitation.repository.ClosedOrganizationRepository;
 import dev.orgplatform.invitation.repository.InvitationRepository;
 import dev.orgplatform.invitation.rest.CreateInvitationRequest;
+import dev.orgplatform.platform.client.Quotas;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.rest.Cursor;
+import dev.orgplatform.platform.rest.Page;
 import dev.orgplatform.platform.security.AccessPolicy;
 import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.platform.security.Secrets;
@@ -24,20 +37,30 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
+/** What Owners and Admins do with invitations: invite, resend, revoke, list. Every call needs member:invite. */
 @ApplicationScoped
 public class InvitationService {
 
+    private static final Logger LOG = Logger.getLogger(InvitationService.class);
+
     private final InvitationRepository invitations;
-    private final SeatReservations seats;
+    private final ClosedOrganizationRepository closed;
+    private final Quotas seats;
+    private final OrganizationTeams teams;
+    private final InvitationMails mails;
     private final AccessPolicy access;
     private final Outbox outbox;
     private final PlatformClock clock;
     private final Duration validFor;
 
-    public InvitationService(InvitationRepository invitations, SeatReservations seats, AccessPolicy access, Outbox outbox,
-            PlatformClock clock, @ConfigProperty(name = "invitation.valid-for", defaultValue = "P7D") Duration validFor) {
+    public InvitationService(InvitationRepository invitations, ClosedOrganizationRepository closed, Quotas seats,
+            OrganizationTeams teams, InvitationMails mails, AccessPolicy access, Outbox outbox, PlatformClock clock,
+            @ConfigProperty(name = "invitation.valid-for", defaultValue = "P7D") Duration validFor) {
         this.invitations = invitations;
+        this.closed = closed;
         this.seats = seats;
+        this.teams = teams;
+        this.mails = mails;
         this.access = access;
         this.outbox = outbox;
         this.clock = clock;
@@ -45,51 +68,259 @@ public class InvitationService {
     }
 
     /**
-     * Invites by email: the caller must be allowed to invite here ({@code mayInvite} is the caller's
-     * {@code member:invite} question), and a user seat is held at billing-service while the invitation is pending.
+     * Invites by email: the caller may invite here ({@code mayInvite} is the caller's {@code member:invite}
+     * question) with a role not above their own, into existing teams; a user seat is held at billing-service while
+     * the invitation is pending. The mail goes out after the commit; a failed send leaves the invitation with
+     * deliveryState FAILED (resend it). Whether the email has an account is never looked at.
      */
     public Uni<Invitation> invite(AccessQuery mayInvite, CreateInvitationRequest request) {
         UUID id = UUID.randomUUID();
         UUID organizationId = mayInvite.organizationId();
-        UUID inviter = mayInvite.userId();
         String email = request.email().trim().toLowerCase();
-        return access.require(mayInvite)
-                .chain(() -> pendingExists(organizationId, email)).invoke(exists -> {
-                    if (exists) {
-                        throw ProblemException.conflict("a pending invitation for this email already exists in this organization");
+        String token = Secrets.generate("inv_");
+        return requireOpen(organizationId)
+                .chain(() -> access.check(mayInvite)).invoke(decision -> {
+                    if (!decision.allowed()) {
+                        throw ProblemException.forbidden("not allowed to member:invite in organization " + organizationId + ": "
+                                + decision.reason());
+                    }
+                    if (!RoleCeiling.allows(decision.role(), request.role())) {
+                        throw ProblemException.forbidden("a " + decision.role() + " may not invite as " + request.role()
+                                + ": nobody invites above their own role");
                     }
                 })
-                .chain(() -> seats.reserve(organizationId, id))
-                .chain(reservation -> record(id, organizationId, email, inviter, request, reservation)
+                .chain(() -> teams.names(organizationId)).invoke(known -> requireKnownTeams(request.teams(), known))
+                .chain(() -> pendingExists(organizationId, email)).invoke(exists -> {
+                    if (exists) {
+                        throw duplicate();
+                    }
+                })
+                .chain(() -> seats.reserve(organizationId, "users", "invitation:" + id))
+                .chain(reservation -> record(id, organizationId, email, mayInvite.userId(), request, reservation, token)
+                        .onFailure(InvitationService::violatesOnePending).transform(e -> duplicate())
                         .onFailure().call(() -> seats.release(organizationId, reservation).onFailure().recoverWithNull())
-                        .call(saved -> seats.commit(organizationId, reservation)));
+                        .call(saved -> seats.commit(organizationId, reservation)))
+                .chain(saved -> deliver(saved, token));
+    }
+
+    /** A new token (the old link dies), a new validity period from now, and the mail again. */
+    public Uni<Invitation> resend(AccessQuery mayInvite, UUID invitationId) {
+        String token = Secrets.generate("inv_");
+        return requireOpen(mayInvite.organizationId())
+                .chain(() -> access.require(mayInvite))
+                .chain(() -> renew(mayInvite.organizationId(), invitationId, token))
+                .onFailure(InvitationService::isStale).transform(e -> changedMeanwhile())
+                .chain(saved -> deliver(saved, token));
+    }
+
+    public Uni<Invitation> revoke(AccessQuery mayInvite, UUID invitationId) {
+        return requireOpen(mayInvite.organizationId())
+                .chain(() -> access.require(mayInvite))
+                .chain(() -> end(mayInvite.organizationId(), invitationId))
+                .onFailure(InvitationService::isStale).transform(e -> changedMeanwhile());
+    }
+
+    public Uni<Invitation> get(AccessQuery mayInvite, UUID invitationId) {
+        return requireOpen(mayInvite.organizationId())
+                .chain(() -> access.require(mayInvite))
+                .chain(() -> find(mayInvite.organizationId(), invitationId));
+    }
+
+    /** Newest first; {@code state} as of now (an overdue pending invitation counts as EXPIRED). */
+    public Uni<Page<Invitation>> list(AccessQuery mayInvite, InvitationState state, Integer limit, String cursor) {
+        int size = Cursor.limit(limit, 20, 100);
+        Instant afterCreatedAt;
+        UUID afterId;
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> keys = Cursor.decode(cursor, 2);
+            try {
+                afterCreatedAt = Instant.parse(keys.get(0));
+                afterId = UUID.fromString(keys.get(1));
+            } catch (RuntimeException e) {
+                throw ProblemException.badField("cursor", "is not a cursor this API returned");
+            }
+        } else {
+            afterCreatedAt = null;
+            afterId = null;
+        }
+        return requireOpen(mayInvite.organizationId())
+                .chain(() -> access.require(mayInvite))
+                .chain(() -> page(mayInvite.organizationId(), state, afterCreatedAt, afterId, size))
+                .map(rows -> Page.of(rows, size, i -> Cursor.encode(i.createdAt.toString(), i.id.toString())));
+    }
+
+    @WithSession
+    Uni<List<Invitation>> page(UUID organizationId, InvitationState state, Instant afterCreatedAt, UUID afterId, int size) {
+        return invitations.page(organizationId, state, clock.now(), afterCreatedAt, afterId, size);
+    }
+
+    @WithSession
+    Uni<Invitation> find(UUID organizationId, UUID invitationId) {
+        return invitations.findInOrganization(organizationId, invitationId).map(i -> {
+            if (i == null) {
+                throw ProblemException.notFound("invitation " + invitationId);
+            }
+            return i;
+        });
+    }
+
+    /** Everything of an organization pending deletion (or purged) answers 404. */
+    @WithSession
+    Uni<Void> requireOpen(UUID organizationId) {
+        return closed.isClosed(organizationId).invoke(isClosed -> {
+            if (isClosed) {
+                throw ProblemException.notFound("organization " + organizationId);
+            }
+        }).replaceWithVoid();
     }
 
     @WithSession
     Uni<Boolean> pendingExists(UUID organizationId, String email) {
-        return invitations.count("organizationId = ?1 and email = ?2 and state = ?3", organizationId, email, InvitationState.PENDING)
-                .map(n -> n > 0);
+        Instant now = clock.now();
+        return invitations.findPending(organizationId, email).map(i -> i != null && i.pendingAt(now));
     }
 
     @WithTransaction
     Uni<Invitation> record(UUID id, UUID organizationId, String email, UUID inviter, CreateInvitationRequest request,
-            UUID reservationId) {
+            UUID reservationId, String token) {
+        Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
         Invitation i = new Invitation();
         i.id = id;
         i.organizationId = organizationId;
         i.email = email;
-        i.name = request.name();
+        i.name = request.name().trim();
         i.role = request.role();
         i.teams = request.teams().toArray(String[]::new);
         i.note = request.note();
         i.state = InvitationState.PENDING;
-        i.tokenHash = Secrets.hash(Secrets.generate("inv_"));
+        i.deliveryState = DeliveryState.SENDING;
+        i.tokenHash = Secrets.hash(token);
         i.invitedBy = inviter;
         i.reservationId = reservationId;
-        i.createdAt = clock.now();
-        i.sentAt = i.createdAt;
-        i.expiresAt = i.sentAt.plus(validFor);
-        return invitations.persist(i).call(saved -> outbox.publish(InvitationEvents.TOPIC, "InvitationCreated", organizationId,
-                "invitations/" + saved.id, InvitationMapper.toCreated(saved)));
+        i.createdAt = now;
+        i.sentAt = now;
+        i.expiresAt = now.plus(validFor);
+        // an overdue one still PENDING in the table would hold the one-pending slot: it expires now
+        return invitations.findPending(organizationId, email)
+                .chain(stale -> stale == null ? Uni.createFrom().voidItem() : expire(stale, now).call(invitations::flush))
+                .chain(() -> invitations.persistAndFlush(i))
+                .call(saved -> outbox.publish(InvitationEvents.TOPIC, "InvitationCreated", organizationId, "invitations/" + saved.id,
+                        InvitationMapper.toCreated(saved)));
+    }
+
+    @WithTransaction
+    Uni<Invitation> renew(UUID organizationId, UUID invitationId, String token) {
+        Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
+        return invitations.findInOrganization(organizationId, invitationId).chain(i -> {
+            requireTransition(i, invitationId, now, "resent");
+            i.tokenHash = Secrets.hash(token);
+            i.sentAt = now;
+            i.expiresAt = now.plus(validFor);
+            i.deliveryState = DeliveryState.SENDING;
+            return invitations.flush().chain(() -> outbox.publish(InvitationEvents.TOPIC, "InvitationResent", organizationId,
+                    "invitations/" + i.id, InvitationMapper.toResent(i))).replaceWith(i);
+        });
+    }
+
+    @WithTransaction
+    Uni<Invitation> end(UUID organizationId, UUID invitationId) {
+        Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
+        return invitations.findInOrganization(organizationId, invitationId).chain(i -> {
+            requireTransition(i, invitationId, now, "revoked");
+            i.state = InvitationState.REVOKED;
+            i.endedAt = now;
+            return invitations.flush().chain(() -> outbox.publish(InvitationEvents.TOPIC, "InvitationRevoked", organizationId,
+                    "invitations/" + i.id, InvitationMapper.toEnded(i))).replaceWith(i);
+        });
+    }
+
+    /** Records every overdue pending invitation (up to {@code batch}) as EXPIRED; emits how many. */
+    @WithTransaction
+    public Uni<Integer> expireDue(int batch) {
+        Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
+        return invitations.findDue(now, batch).chain(due -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (Invitation i : due) {
+                all = all.chain(() -> expire(i, now));
+            }
+            return all.replaceWith(due.size());
+        });
+    }
+
+    /** Marks an overdue invitation EXPIRED and tells billing-service to release its seat; in the caller's transaction. */
+    Uni<Void> expire(Invitation i, Instant now) {
+        i.state = InvitationState.EXPIRED;
+        i.endedAt = now;
+        return outbox.publish(InvitationEvents.TOPIC, "InvitationExpired", i.organizationId, "invitations/" + i.id,
+                InvitationMapper.toEnded(i));
+    }
+
+    /** Sends the mail after the commit and records whether it left; the invitation stands either way. */
+    private Uni<Invitation> deliver(Invitation saved, String token) {
+        return mails.send(saved, token).replaceWith(DeliveryState.SENT)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("invitation mail %s to its invitee failed (resend it): %s", saved.id, e.toString());
+                    return DeliveryState.FAILED;
+                })
+                .chain(delivery -> markDelivery(saved.id, delivery).invoke(() -> saved.deliveryState = delivery)
+                        .onFailure().invoke(e -> LOG.warnf("delivery state of invitation %s not recorded: %s", saved.id, e.toString()))
+                        .onFailure().recoverWithNull())
+                .replaceWith(saved);
+    }
+
+    @WithTransaction
+    Uni<Integer> markDelivery(UUID id, DeliveryState delivery) {
+        return invitations.markDelivery(id, delivery);
+    }
+
+    private void requireTransition(Invitation i, UUID invitationId, Instant now, String verb) {
+        if (i == null) {
+            throw ProblemException.notFound("invitation " + invitationId);
+        }
+        InvitationState state = i.stateAt(now);
+        if (state != InvitationState.PENDING) {
+            throw ProblemException.conflict("invitation " + invitationId + " is " + state + " and cannot be " + verb);
+        }
+    }
+
+    private static void requireKnownTeams(List<String> requested, Set<String> known) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String team = requested.get(i);
+            if (!known.contains(team)) {
+                throw ProblemException.badField("teams[" + i + "]", "is not a team of this organization");
+            }
+            if (!seen.add(team)) {
+                throw ProblemException.badField("teams[" + i + "]", "is listed twice");
+            }
+        }
+    }
+
+    private static ProblemException duplicate() {
+        return ProblemException.conflict("a pending invitation for this email already exists in this organization");
+    }
+
+    private static ProblemException changedMeanwhile() {
+        return ProblemException.conflict("the invitation changed meanwhile; read it again");
+    }
+
+    /** Someone else changed the row between our read and our write (optimistic lock). */
+    static boolean isStale(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The partial unique index "one pending invitation per email and organization" refused a concurrent twin. */
+    private static boolean violatesOnePending(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("invitation_one_pending")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,8 @@
 package dev.orgplatform.org.messaging;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The events org-service publishes on {@value #TOPIC} (schemas in README.md, "Events"). */
@@ -11,8 +13,41 @@ public final class OrganizationEvents {
     private OrganizationEvents() {
     }
 
-    /** A new organization; {@code ownerId} (a user id) becomes its Owner. */
+    /**
+     * A new organization; {@code ownerId} (a user id) becomes its Owner. For a sub-organization it is the
+     * creator, who already holds a role there through the tree.
+     */
     public record OrganizationCreated(UUID organizationId, String name, String displayName, String region, UUID parentId,
             UUID rootId, int depth, UUID ownerId, String ownerEmail, Instant createdAt) {
+    }
+
+    /** General fields changed: for each, its value before and after. */
+    public record OrganizationUpdated(UUID organizationId, Map<String, Change> changes) {
+    }
+
+    public record Change(Object before, Object after) {
+    }
+
+    /** A subtree now hangs under {@code newParentId}; the depths beneath it changed with it. */
+    public record OrganizationMoved(UUID organizationId, UUID previousParentId, UUID newParentId, UUID rootId) {
+    }
+
+    /** The organization's OWN settings as they now are (consumers compute the effective ones along the tree). */
+    public record OrganizationSettingsChanged(UUID organizationId, Security security, String billingContactEmail) {
+    }
+
+    public record Security(boolean enforce2fa, List<String> ipAllowlist, Integer maxSessionMinutes, Integer apiKeyMaxLifetimeDays) {
+    }
+
+    public record OwnershipTransferred(UUID organizationId, UUID previousOwnerId, UUID newOwnerId) {
+    }
+
+    public record OrganizationDeletionScheduled(UUID organizationId, Instant purgeAfter) {
+    }
+
+    public record OrganizationRestored(UUID organizationId) {
+    }
+
+    public record OrganizationPurged(UUID organizationId) {
     }
 }

@@ -4,18 +4,35 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.orgplatform.org.Organization;
+import dev.orgplatform.org.OrganizationState;
+import dev.orgplatform.org.Region;
 import dev.orgplatform.org.mapping.OrganizationMapper;
+import dev.orgplatform.org.repository.OrganizationRepository.SearchFilter;
+import dev.orgplatform.org.service.OrganizationDeletionService;
+import dev.orgplatform.org.service.OrganizationSearchService;
 import dev.orgplatform.org.service.OrganizationService;
+import dev.orgplatform.org.service.OwnershipService;
+import dev.orgplatform.platform.rest.Cursor;
+import dev.orgplatform.platform.rest.Page;
 import dev.orgplatform.platform.security.AccessPolicy;
+import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -26,27 +43,118 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationResource {
 
     private final OrganizationService service;
+    private final OrganizationSearchService search;
+    private final OrganizationDeletionService deletions;
+    private final OwnershipService ownership;
+    private final OrganizationAccess gate;
     private final AccessPolicy access;
     private final Caller caller;
 
-    public OrganizationResource(OrganizationService service, AccessPolicy access, Caller caller) {
+    public OrganizationResource(OrganizationService service, OrganizationSearchService search, OrganizationDeletionService deletions,
+            OwnershipService ownership, OrganizationAccess gate, AccessPolicy access, Caller caller) {
         this.service = service;
+        this.search = search;
+        this.deletions = deletions;
+        this.ownership = ownership;
+        this.gate = gate;
         this.access = access;
         this.caller = caller;
     }
 
     @POST
+    @Operation(summary = "Create a top-level organization; the caller becomes its Owner")
     public Uni<Response> create(@Valid @NotNull CreateOrganizationRequest request) {
-        return service.createRoot(request, caller.userId(), caller.email())
+        return service.createRoot(new OrganizationService.NewOrganization(request.name(), request.displayName(), request.description(),
+                request.contactEmail(), request.region()), caller.userId(), caller.email())
                 .map(o -> Response.created(URI.create("/api/v1/organizations/" + o.id)).entity(OrganizationMapper.toResponse(o))
                         .tag(Long.toString(o.version)).build());
     }
 
     @GET
+    @Operation(summary = "Search the organizations the caller may read, by name (prefix), display name (part), region, state, parent")
+    public Uni<Page<OrganizationResponse>> search(@QueryParam("name") String name, @QueryParam("displayName") String displayName,
+            @QueryParam("region") String region, @QueryParam("state") String state, @QueryParam("parentId") String parentId,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        SearchFilter filter = new SearchFilter(blankToNull(name), blankToNull(displayName), parse("region", region, Region::valueOf),
+                state == null ? OrganizationState.ACTIVE : parse("state", state, OrganizationState::valueOf),
+                parse("parentId", parentId, UUID::fromString));
+        return search.search(filter, Cursor.limit(limit, 20, 100), cursor, caller.userId(), caller.secondFactor())
+                .map(page -> page.map(OrganizationMapper::toResponse));
+    }
+
+    @GET
     @Path("/{id}")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return access.require(caller.may("organization:read", id))
-                .chain(() -> service.findAvailable(id))
-                .map(o -> Response.ok(OrganizationMapper.toResponse(o)).tag(Long.toString(o.version)).build());
+        return gate.require(id, "organization:read").map(OrganizationResource::withETag);
+    }
+
+    @PATCH
+    @Operation(summary = "Change some general fields (absent ones stay); If-Match required")
+    @Path("/{id}")
+    public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull UpdateOrganizationRequest request) {
+        return update(id, ifMatch, request, false);
+    }
+
+    @PUT
+    @Operation(summary = "Replace the general fields (absent optional ones are cleared); If-Match required")
+    @Path("/{id}")
+    public Uni<Response> put(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull UpdateOrganizationRequest request) {
+        return update(id, ifMatch, request, true);
+    }
+
+    private Uni<Response> update(UUID id, String ifMatch, UpdateOrganizationRequest request, boolean replace) {
+        OrganizationAccess.requireIfMatchPresent(ifMatch);
+        return gate.require(id, "organization:update").chain(() -> service.update(id, request, ifMatch, replace))
+                .map(OrganizationResource::withETag);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Schedule the deletion (Owner); ?confirm= must be the organization's name. 409 lists every unmet precondition")
+    public Uni<Response> delete(@PathParam("id") UUID id, @QueryParam("confirm") @NotBlank String confirm) {
+        return gate.require(id, "organization:delete").chain(() -> deletions.requestDeletion(id, confirm))
+                .map(o -> Response.accepted(new DeletionResponse(o.id, o.state, o.purgeAfter)).build());
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    @Operation(summary = "Undo a scheduled deletion within its grace period (Owner)")
+    public Uni<Response> restore(@PathParam("id") UUID id) {
+        UUID user = caller.userId();
+        AccessQuery query = caller.may("organization:restore", id);
+        // the stored Owner may always restore; anyone else needs the permission (an inherited Owner role)
+        return deletions.findRestorable(id)
+                .call(o -> user.equals(o.ownerId) ? Uni.createFrom().voidItem() : access.require(query))
+                .chain(() -> deletions.restore(id)).map(OrganizationResource::withETag);
+    }
+
+    @POST
+    @Path("/{id}/ownership")
+    @Operation(summary = "Transfer ownership to an existing member (Owner); the old Owner becomes Admin")
+    public Uni<Response> transfer(@PathParam("id") UUID id, @Valid @NotNull TransferOwnershipRequest request) {
+        return gate.require(id, "organization:transfer").chain(() -> ownership.transfer(id, request.newOwnerId()))
+                .map(OrganizationResource::withETag);
+    }
+
+    static Response withETag(Organization o) {
+        return Response.ok(OrganizationMapper.toResponse(o)).tag(Long.toString(o.version)).build();
+    }
+
+    /** A query parameter that does not parse is a 400 naming it (JAX-RS would answer 404). */
+    private static <T> T parse(String field, String value, java.util.function.Function<String, T> parser) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw dev.orgplatform.platform.problem.ProblemException.badField(field, "has no such value: " + value);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

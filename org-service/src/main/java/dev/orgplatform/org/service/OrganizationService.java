@@ -1,42 +1,65 @@
 package dev.orgplatform.org.service;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.org.Organization;
+import dev.orgplatform.org.OrganizationSettings;
 import dev.orgplatform.org.OrganizationState;
+import dev.orgplatform.org.Region;
 import dev.orgplatform.org.mapping.OrganizationMapper;
 import dev.orgplatform.org.messaging.OrganizationEvents;
+import dev.orgplatform.org.messaging.OrganizationEvents.Change;
 import dev.orgplatform.org.repository.OrganizationRepository;
-import dev.orgplatform.org.rest.CreateOrganizationRequest;
+import dev.orgplatform.org.repository.OrganizationSettingsRepository;
+import dev.orgplatform.org.rest.UpdateOrganizationRequest;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.outbox.Outbox;
+import dev.orgplatform.platform.problem.FieldError;
 import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.rest.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
+/** Creating top-level organizations, reading them, and changing their general fields. */
 @ApplicationScoped
 public class OrganizationService {
 
     private final OrganizationRepository organizations;
+    private final OrganizationSettingsRepository settings;
     private final Outbox outbox;
     private final PlatformClock clock;
 
-    public OrganizationService(OrganizationRepository organizations, Outbox outbox, PlatformClock clock) {
+    public OrganizationService(OrganizationRepository organizations, OrganizationSettingsRepository settings, Outbox outbox,
+            PlatformClock clock) {
         this.organizations = organizations;
+        this.settings = settings;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /** Any signed-in user may create a top-level organization and becomes its Owner. */
     @WithTransaction
-    public Uni<Organization> createRoot(CreateOrganizationRequest request, UUID creator, String creatorEmail) {
+    public Uni<Organization> createRoot(NewOrganization request, UUID creator, String creatorEmail) {
+        return create(request, null, creator, creatorEmail);
+    }
+
+    /**
+     * Creates {@code request} under {@code parent} (null: a root) with its default settings, and publishes
+     * OrganizationCreated. Call inside a transaction.
+     */
+    Uni<Organization> create(NewOrganization request, Organization parent, UUID creator, String creatorEmail) {
         return organizations.nameTaken(request.name()).chain(taken -> {
             if (taken) {
                 throw new ProblemException(409, "Name taken", "an organization named '" + request.name() + "' already exists",
-                        java.util.List.of(new dev.orgplatform.platform.problem.FieldError("name", "is already taken")), null);
+                        List.of(new FieldError("name", "is already taken")), null);
             }
             Organization o = new Organization();
             o.id = UUID.randomUUID();
@@ -46,13 +69,16 @@ public class OrganizationService {
             o.contactEmail = request.contactEmail();
             o.region = request.region();
             o.state = OrganizationState.ACTIVE;
-            o.rootId = o.id;
-            o.depth = 1;
+            o.parentId = parent == null ? null : parent.id;
+            o.rootId = parent == null ? o.id : parent.rootId;
+            o.depth = parent == null ? 1 : parent.depth + 1;
+            o.ownerId = creator;
             o.createdBy = creator;
             o.createdAt = clock.now();
             o.updatedAt = o.createdAt;
             return organizations.persist(o)
-                    .call(saved -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationCreated", saved.id, "organizations/" + saved.id,
+                    .call(saved -> settings.persist(OrganizationSettings.defaultsFor(saved.id, saved.createdAt)))
+                    .call(saved -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationCreated", saved.id, subject(saved.id),
                             OrganizationMapper.toCreated(saved, creatorEmail)));
         });
     }
@@ -61,10 +87,68 @@ public class OrganizationService {
     @WithSession
     public Uni<Organization> findAvailable(UUID id) {
         return organizations.findById(id).map(o -> {
-            if (o == null || o.state != OrganizationState.ACTIVE) {
+            if (o == null || !o.isAvailable()) {
                 throw ProblemException.notFound("organization " + id);
             }
             return o;
         });
+    }
+
+    /**
+     * Changes the general fields. {@code replace}: PUT (absent optional fields are cleared), else PATCH
+     * (absent fields stay). {@code name} and {@code region} never change. Publishes OrganizationUpdated
+     * with each changed field's before and after; a request changing nothing changes nothing.
+     */
+    @WithTransaction
+    public Uni<Organization> update(UUID id, UpdateOrganizationRequest request, String ifMatch, boolean replace) {
+        return findAvailable(id).chain(o -> {
+            Versions.requireMatch(ifMatch, o.version);
+            refuseImmutableChanges(o, request, replace);
+            Map<String, Change> changes = new LinkedHashMap<>();
+            o.displayName = apply(changes, "displayName", o.displayName, request.displayName(), replace);
+            o.description = apply(changes, "description", o.description, request.description(), replace);
+            o.contactEmail = apply(changes, "contactEmail", o.contactEmail, request.contactEmail(), replace);
+            if (changes.isEmpty()) {
+                return Uni.createFrom().item(o);
+            }
+            o.updatedAt = clock.now();
+            return organizations.flush()
+                    .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationUpdated", o.id, subject(o.id),
+                            new OrganizationEvents.OrganizationUpdated(o.id, changes)))
+                    .replaceWith(o);
+        });
+    }
+
+    private static void refuseImmutableChanges(Organization o, UpdateOrganizationRequest request, boolean replace) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.name() != null && !request.name().equals(o.name)) {
+            errors.add(new FieldError("name", "is immutable: an organization keeps the name it was created with"));
+        }
+        if (request.region() != null && request.region() != o.region) {
+            errors.add(new FieldError("region", "is fixed at creation: the data stays in " + o.region));
+        }
+        if (replace && (request.displayName() == null || request.displayName().isBlank())) {
+            errors.add(new FieldError("displayName", "must not be blank"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid request", String.join("; ", errors.stream().map(e -> e.field() + " " + e.message())
+                    .toList()), errors, null);
+        }
+    }
+
+    private static String apply(Map<String, Change> changes, String field, String before, String requested, boolean replace) {
+        String after = requested == null && !replace ? before : requested;
+        if (!Objects.equals(before, after)) {
+            changes.put(field, new Change(before, after));
+        }
+        return after;
+    }
+
+    static String subject(UUID id) {
+        return "organizations/" + id;
+    }
+
+    /** What a new organization is made of (a top-level one or a sub-organization). */
+    public record NewOrganization(String name, String displayName, String description, String contactEmail, Region region) {
     }
 }

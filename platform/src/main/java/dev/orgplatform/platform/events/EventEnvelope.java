@@ -14,8 +14,13 @@ public record EventEnvelope(
         String subject,
         UUID organizationId,
         Instant time,
-        String data) {
+        String data,
+        String actor,
+        String sourceAddress) {
 
     public static final String SPEC_VERSION = "1.0";
+    /** CloudEvents extension attributes (ce_actor, ce_sourceaddress headers on Kafka). */
+    public static final String ACTOR = "actor";
+    public static final String SOURCE_ADDRESS = "sourceaddress";
     public static final String CONTENT_TYPE = "application/json";
 }

@@ -23,7 +23,8 @@ public record InboundEvent(EventEnvelope envelope) {
         String time = header(record, "ce_time");
         UUID org = record.key() == null ? null : UUID.fromString(record.key());
         return new InboundEvent(new EventEnvelope(id, type, header(record, "ce_source"), header(record, "ce_subject"), org,
-                time == null ? null : OffsetDateTime.parse(time).toInstant(), record.value()));
+                time == null ? null : OffsetDateTime.parse(time).toInstant(), record.value(),
+                header(record, "ce_" + EventEnvelope.ACTOR), header(record, "ce_" + EventEnvelope.SOURCE_ADDRESS)));
     }
 
     public String id() {

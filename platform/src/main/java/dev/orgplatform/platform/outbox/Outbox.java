@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventOrigin;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -22,11 +23,14 @@ public class Outbox {
 
     private final ObjectMapper json;
     private final PlatformClock clock;
+    private final EventOrigin origin;
     private final String source;
 
-    public Outbox(ObjectMapper json, PlatformClock clock, @ConfigProperty(name = "quarkus.application.name") String source) {
+    public Outbox(ObjectMapper json, PlatformClock clock, EventOrigin origin,
+            @ConfigProperty(name = "quarkus.application.name") String source) {
         this.json = json;
         this.clock = clock;
+        this.origin = origin;
         this.source = "/" + source;
     }
 
@@ -39,6 +43,8 @@ public class Outbox {
         m.subject = subject;
         m.organizationId = organizationId;
         m.occurredAt = clock.now();
+        m.actor = origin.actor();
+        m.sourceAddress = origin.address();
         try {
             m.data = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {

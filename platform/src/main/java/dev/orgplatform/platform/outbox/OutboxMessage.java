@@ -41,4 +41,10 @@ public class OutboxMessage {
 
     @Column(nullable = false)
     public String data;
+
+    /** The user (or API key owner) whose request made the change; null for consumers and jobs. */
+    public String actor;
+
+    @Column(name = "source_address")
+    public String sourceAddress;
 }

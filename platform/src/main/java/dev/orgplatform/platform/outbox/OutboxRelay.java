@@ -78,10 +78,16 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxMessage m) {
-        var cloudEvent = OutgoingCloudEventMetadata.<String> builder()
+        var builder = OutgoingCloudEventMetadata.<String> builder()
                 .withId(m.eventId).withType(m.type).withSource(URI.create(m.source)).withSubject(m.subject)
-                .withTimestamp(m.occurredAt.atZone(ZoneOffset.UTC)).withDataContentType(EventEnvelope.CONTENT_TYPE)
-                .build();
+                .withTimestamp(m.occurredAt.atZone(ZoneOffset.UTC)).withDataContentType(EventEnvelope.CONTENT_TYPE);
+        if (m.actor != null) {
+            builder.withExtension(EventEnvelope.ACTOR, m.actor);
+        }
+        if (m.sourceAddress != null) {
+            builder.withExtension(EventEnvelope.SOURCE_ADDRESS, m.sourceAddress);
+        }
+        var cloudEvent = builder.build();
         var kafka = OutgoingKafkaRecordMetadata.<String> builder().withTopic(m.topic).withKey(m.organizationId.toString()).build();
         return emitter.sendMessage(Message.of(m.data).addMetadata(cloudEvent).addMetadata(kafka));
     }

@@ -11,8 +11,12 @@ public interface AccessPolicy {
 
     Uni<AccessDecision> check(AccessQuery query);
 
-    /** Fails with a 403 problem unless the check allows. */
+    /** Fails with a 403 problem unless the check allows (and the caller's API key, if any, covers it). */
     default Uni<Void> require(AccessQuery query) {
+        String keyRefusal = query.apiKeyRefusal();
+        if (keyRefusal != null) {
+            return Uni.createFrom().failure(ProblemException.forbidden(keyRefusal));
+        }
         return check(query).invoke(d -> {
             if (!d.allowed()) {
                 throw ProblemException.forbidden("not allowed to " + query.permission() + " in organization "

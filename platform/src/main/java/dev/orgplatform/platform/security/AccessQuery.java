@@ -8,11 +8,27 @@ import jakarta.validation.constraints.NotNull;
 /**
  * "May this user do this permission on this organization (and product)?" {@code secondFactor} tells whether
  * the caller's login used a second factor (organizations that enforce 2FA deny without it); null = unknown.
+ * {@code apiKey} is set when the caller came with an API key, whose organization and scopes narrow the answer.
  */
 public record AccessQuery(@NotNull UUID userId, @NotNull UUID organizationId, @NotBlank String permission, String productId,
-        Boolean secondFactor) {
+        Boolean secondFactor, ApiKeyGrant apiKey) {
+
+    public AccessQuery(UUID userId, UUID organizationId, String permission, String productId, Boolean secondFactor) {
+        this(userId, organizationId, permission, productId, secondFactor, null);
+    }
 
     public static AccessQuery of(UUID userId, UUID organizationId, String permission) {
-        return new AccessQuery(userId, organizationId, permission, null, null);
+        return new AccessQuery(userId, organizationId, permission, null, null, null);
+    }
+
+    /** Null when an API key (if any) covers this question, else why it does not. */
+    public String apiKeyRefusal() {
+        if (apiKey == null) {
+            return null;
+        }
+        if (!apiKey.organizationId().equals(organizationId)) {
+            return "the API key is bound to another organization";
+        }
+        return apiKey.covers(permission) ? null : "the API key's scopes do not include " + permission;
     }
 }

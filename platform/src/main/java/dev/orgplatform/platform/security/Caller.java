@@ -55,7 +55,14 @@ public class Caller {
 
     /** The authorization question for this caller: may I do {@code permission} on this organization? */
     public AccessQuery may(String permission, UUID organizationId) {
-        return new AccessQuery(userId(), organizationId, permission, null, secondFactor());
+        ApiKeyGrant key = apiKey();
+        // an API key stands for automation its owner set up; it needs no second factor of its own
+        return new AccessQuery(userId(), organizationId, permission, null, key != null || secondFactor(), key);
+    }
+
+    /** The grant of the API key this request came with, or null for a token. */
+    public ApiKeyGrant apiKey() {
+        return identity.getAttribute(ApiKeyAuthentication.GRANT_ATTRIBUTE);
     }
 
     public boolean isService() {

@@ -1,5 +1,7 @@
 package dev.orgplatform.user.service;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -8,6 +10,7 @@ import org.jboss.logging.Logger;
 import dev.orgplatform.user.UserStatus;
 import dev.orgplatform.user.repository.MembershipRepository;
 import dev.orgplatform.user.repository.OrganizationNodeRepository;
+import dev.orgplatform.user.repository.ProductPermissionRepository;
 import dev.orgplatform.user.repository.UserProfileRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -23,32 +26,50 @@ public class AccessViewLoader {
     private final OrganizationNodeRepository nodes;
     private final MembershipRepository memberships;
     private final UserProfileRepository users;
+    private final ProductPermissionRepository grants;
+    private volatile java.time.Instant loadedFrom = java.time.Instant.now();
 
     public AccessViewLoader(AccessView view, OrganizationNodeRepository nodes, MembershipRepository memberships,
-            UserProfileRepository users) {
+            UserProfileRepository users, ProductPermissionRepository grants) {
+        this.grants = grants;
         this.view = view;
         this.nodes = nodes;
         this.memberships = memberships;
         this.users = users;
     }
 
+    /** When the view was read from the database: the follower replays the topics from shortly before. */
+    public java.time.Instant loadedFrom() {
+        return loadedFrom;
+    }
+
     void onStart(@Observes StartupEvent start) throws Throwable {
+        loadedFrom = java.time.Instant.now();
         long began = System.nanoTime();
         int[] counts = new int[3];
         // one after the other: a reactive session runs one statement at a time
         VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> nodes.listAll()
                 .invoke(all -> {
-                    all.forEach(n -> view.putOrganization(n.id, n.parentId, n.available));
+                    all.forEach(n -> {
+                        view.putOrganization(n.id, n.parentId, n.available);
+                        view.setEnforce2fa(n.id, n.enforce2fa);
+                    });
                     counts[0] = all.size();
                 })
                 .chain(() -> memberships.listAll()).invoke(all -> {
                     all.forEach(m -> view.putRole(m.organizationId, m.userId, m.role));
                     counts[1] = all.size();
                 })
+                .chain(() -> grants.listAll()).invoke(all -> all.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(g -> List.of(g.organizationId, g.userId, g.productId),
+                                java.util.stream.Collectors.mapping(g -> g.permission, java.util.stream.Collectors.toSet())))
+                        .forEach((k, perms) -> view.setProductPermissions((java.util.UUID) k.get(0), (java.util.UUID) k.get(1),
+                                (String) k.get(2), perms)))
                 .chain(() -> users.list("status", UserStatus.SUSPENDED)).invoke(all -> {
                     all.forEach(u -> view.setSuspended(u.id, true));
                     counts[2] = all.size();
                 })));
+        view.forgetChangeTimes();
         LOG.infof("access view loaded: %d organizations, %d memberships, %d suspended users in %d ms", counts[0], counts[1],
                 counts[2], (System.nanoTime() - began) / 1_000_000);
     }

@@ -1,4 +1,4 @@
-package dev.orgplatform.invitation.client;
+package dev.orgplatform.platform.client;
 
 import java.util.UUID;
 
@@ -11,7 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 
-/** billing-service's quota reservations, called with invitation-service's client-credentials token. */
+/** billing-service's quota reservations, called with this service's client-credentials token. */
 @RegisterRestClient(configKey = "billing-service")
 @OidcClientFilter
 @Path("/api/v1/organizations/{organizationId}/reservations")

@@ -1,4 +1,4 @@
-package dev.orgplatform.invitation.client;
+package dev.orgplatform.platform.client;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -9,31 +9,32 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import dev.orgplatform.platform.client.DependencyCalls;
 import dev.orgplatform.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
-/** A pending invitation holds one of the organization's user seats at billing-service. */
+/**
+ * Reserve before creating a limited thing, commit once it exists, release when it goes. A full limit
+ * becomes a 409 "Limit reached" problem, billing-service being down a 503.
+ */
 @ApplicationScoped
-public class SeatReservations {
+public class Quotas {
 
     private final QuotaApi quotas;
     private final Duration timeout;
 
-    public SeatReservations(@RestClient QuotaApi quotas,
-            @ConfigProperty(name = "invitation.billing.timeout", defaultValue = "3s") Duration timeout) {
+    public Quotas(@RestClient QuotaApi quotas, @ConfigProperty(name = "platform.billing.timeout", defaultValue = "3s") Duration timeout) {
         this.quotas = quotas;
         this.timeout = timeout;
     }
 
-    /** Idempotent by invitation id, so a retried call never takes two seats. */
-    public Uni<UUID> reserve(UUID organizationId, UUID invitationId) {
-        return DependencyCalls.guard(quotas.reserve(organizationId, new QuotaApi.ReserveRequest("users", 1, "invitation:" + invitationId)),
+    /** Idempotent by {@code idempotencyKey}: a retried call never takes twice. Emits the reservation id. */
+    public Uni<UUID> reserve(UUID organizationId, String resource, String idempotencyKey) {
+        return DependencyCalls.guard(quotas.reserve(organizationId, new QuotaApi.ReserveRequest(resource, 1, idempotencyKey)),
                 "billing-service", timeout)
                 .onFailure(WebApplicationException.class).transform(e -> {
                     int status = ((WebApplicationException) e).getResponse().getStatus();
-                    return status == 409 ? new ProblemException(409, "Limit reached", "the organization has no free user seat; "
-                            + "raise its user limit or revoke pending invitations") : e;
+                    return status == 409 ? new ProblemException(409, "Limit reached", "the organization has reached its "
+                            + resource + " limit; raise the limit or free some first") : e;
                 })
                 .map(QuotaApi.Reservation::id);
     }

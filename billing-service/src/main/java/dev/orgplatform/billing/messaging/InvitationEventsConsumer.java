@@ -1,0 +1,48 @@
+package dev.orgplatform.billing.messaging;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orgplatform.billing.service.SeatService;
+import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.InboundEvent;
+import io.smallrye.mutiny.Uni;
+
+/** An invitation's seat: accepted, it becomes the member's; revoked or expired, it is freed. */
+@ApplicationScoped
+public class InvitationEventsConsumer {
+
+    private static final Set<String> FOLLOWED = Set.of("InvitationAccepted", "InvitationRevoked", "InvitationExpired");
+
+    private final SeatService seats;
+    private final ObjectMapper json;
+
+    public InvitationEventsConsumer(SeatService seats, ObjectMapper json) {
+        this.seats = seats;
+        this.json = json;
+    }
+
+    @Incoming("invitations")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        InboundEvent event = InboundEvent.of(record);
+        if (!FOLLOWED.contains(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        InvitationEvent data = event.data(json, InvitationEvent.class);
+        event.require(data.organizationId(), "organizationId");
+        if (data.reservationId() == null) {
+            event.require(data.invitationId(), "invitationId or reservationId");
+        }
+        if ("InvitationAccepted".equals(event.type())) {
+            event.require(data.userId(), "userId");
+            return EventHandling.withRetries(() -> seats.invitationAccepted(event, data));
+        }
+        return EventHandling.withRetries(() -> seats.invitationClosed(event, data));
+    }
+}

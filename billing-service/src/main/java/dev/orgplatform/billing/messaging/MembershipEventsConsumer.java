@@ -1,0 +1,38 @@
+package dev.orgplatform.billing.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orgplatform.billing.service.SeatService;
+import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.InboundEvent;
+import io.smallrye.mutiny.Uni;
+
+/** A member removed from an organization gives their seat back. */
+@ApplicationScoped
+public class MembershipEventsConsumer {
+
+    private final SeatService seats;
+    private final ObjectMapper json;
+
+    public MembershipEventsConsumer(SeatService seats, ObjectMapper json) {
+        this.seats = seats;
+        this.json = json;
+    }
+
+    @Incoming("memberships")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        InboundEvent event = InboundEvent.of(record);
+        if (!"MembershipRevoked".equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        MembershipEvent data = event.data(json, MembershipEvent.class);
+        event.require(data.organizationId(), "organizationId");
+        event.require(data.userId(), "userId");
+        return EventHandling.withRetries(() -> seats.membershipRevoked(event, data));
+    }
+}

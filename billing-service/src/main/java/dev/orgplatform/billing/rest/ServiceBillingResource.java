@@ -1,0 +1,49 @@
+package dev.orgplatform.billing.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.orgplatform.billing.mapping.BillingMapper;
+import dev.orgplatform.billing.service.BillingSettingsService;
+import dev.orgplatform.billing.service.DeletionPreconditions;
+import dev.orgplatform.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+/** For other platform services and operators' tooling only (client-credentials tokens). */
+@Path("/api/v1/organizations/{organizationId}")
+@RolesAllowed(Caller.SERVICE_ROLE)
+@Tag(name = "For platform services")
+public class ServiceBillingResource {
+
+    private final BillingSettingsService settings;
+    private final DeletionPreconditions preconditions;
+
+    public ServiceBillingResource(BillingSettingsService settings, DeletionPreconditions preconditions) {
+        this.settings = settings;
+        this.preconditions = preconditions;
+    }
+
+    /** What billing says about deleting the organization (org-service asks before it accepts a deletion). */
+    @GET
+    @Path("/deletion-preconditions")
+    public Uni<DeletionPreconditionsResponse> deletionPreconditions(@PathParam("organizationId") UUID organizationId) {
+        return preconditions.of(organizationId).map(BillingMapper::toResponse);
+    }
+
+    /** The outstanding balance, as the payment system (or an operator) knows it. */
+    @PUT
+    @Path("/balance")
+    public Uni<BillingSettingsResponse> setBalance(@PathParam("organizationId") UUID organizationId,
+            @Valid @NotNull BalanceRequest request) {
+        return settings.setBalance(organizationId, request.outstandingCents()).map(BillingMapper::toSettings);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.orgplatform.billing.service;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgplatform.billing.BillingAccount;
+import dev.orgplatform.billing.LimitedResource;
+import dev.orgplatform.billing.Plan;
+import dev.orgplatform.billing.ResourceQuota;
+import dev.orgplatform.billing.messaging.BillingEvents;
+import dev.orgplatform.billing.repository.BillingAccountRepository;
+import dev.orgplatform.billing.repository.ResourceQuotaRepository;
+import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.outbox.Outbox;
+import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.rest.Versions;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Plans and limits: a plan sets every limit that was not set by hand; a custom limit goes up to the resource's
+ * maximum. No limit is ever set below what is already used (409): usage never exceeds a limit.
+ */
+@ApplicationScoped
+public class PlanService {
+
+    private final BillingAccountRepository accounts;
+    private final ResourceQuotaRepository quotas;
+    private final UsageAlerts alerts;
+    private final Outbox outbox;
+    private final PlatformClock clock;
+
+    public PlanService(BillingAccountRepository accounts, ResourceQuotaRepository quotas, UsageAlerts alerts, Outbox outbox,
+            PlatformClock clock) {
+        this.accounts = accounts;
+        this.quotas = quotas;
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Emits the account on its new plan; the same plan again changes nothing. */
+    @WithTransaction
+    public Uni<BillingAccount> changePlan(UUID organizationId, Plan plan, String ifMatch) {
+        return accounts.active(organizationId).chain(account -> {
+            Versions.requireMatch(ifMatch, account.version);
+            if (account.plan == plan) {
+                return Uni.createFrom().item(account);
+            }
+            Plan previous = account.plan;
+            account.plan = plan;
+            account.updatedAt = clock.now();
+            return quotas.ofOrganization(organizationId)
+                    .chain(current -> Multi.createFrom().iterable(current).filter(q -> !q.custom)
+                            .filter(q -> !Objects.equals(q.limitValue, plan.limit(q.resource)))
+                            .onItem().transformToUniAndConcatenate(q -> setLimit(account, q, plan.limit(q.resource), false))
+                            .collect().asList())
+                    .chain(() -> outbox.publish(BillingEvents.TOPIC, "PlanChanged", organizationId, BillingEvents.subject(organizationId),
+                            new BillingEvents.PlanChanged(organizationId, previous.name(), plan.name())))
+                    .chain(() -> alerts.evaluateAll(account))
+                    .replaceWith(account);
+        });
+    }
+
+    /** A limit set by hand, between 0 and the resource's maximum; plan changes leave it alone. */
+    @WithTransaction
+    public Uni<BillingAccount> setCustomLimit(UUID organizationId, LimitedResource resource, long limit, String ifMatch) {
+        limitable(resource);
+        if (resource.maximum() != null && limit > resource.maximum()) {
+            throw ProblemException.badField("limit", "the most " + resource.key() + " can be raised to is " + resource.maximum());
+        }
+        return changeLimit(organizationId, resource, ifMatch, a -> limit, true);
+    }
+
+    /** Back to the plan's limit. */
+    @WithTransaction
+    public Uni<BillingAccount> resetLimit(UUID organizationId, LimitedResource resource, String ifMatch) {
+        limitable(resource);
+        return changeLimit(organizationId, resource, ifMatch, a -> a.plan.limit(resource), false);
+    }
+
+    private Uni<BillingAccount> changeLimit(UUID organizationId, LimitedResource resource, String ifMatch,
+            java.util.function.Function<BillingAccount, Long> limitOf, boolean custom) {
+        return accounts.active(organizationId).chain(account -> {
+            Versions.requireMatch(ifMatch, account.version);
+            account.updatedAt = clock.now();
+            return quotas.findById(new ResourceQuota.Key(organizationId, resource))
+                    .chain(q -> setLimit(account, q, limitOf.apply(account), custom))
+                    .chain(() -> alerts.evaluate(account, resource))
+                    .replaceWith(account);
+        });
+    }
+
+    /** One limit, atomically against concurrent reservations; publishes LimitChanged when it moved. */
+    private Uni<Void> setLimit(BillingAccount account, ResourceQuota quota, Long limit, boolean custom) {
+        UUID org = account.organizationId;
+        Long previous = quota.limitValue;
+        return quotas.setLimit(org, quota.resource, limit, custom).chain(set -> {
+            if (!set) {
+                return quotas.usage(org, quota.resource).map(u -> {
+                    throw new ProblemException(409, "Limit below usage", "the organization already uses " + (u == null ? "?" : u.used())
+                            + " " + quota.resource.key() + ", more than " + limit + "; free some first", null,
+                            java.util.Map.of("resource", quota.resource.key(), "used", u == null ? 0 : u.used(), "limit", limit));
+                });
+            }
+            return Objects.equals(previous, limit) ? Uni.createFrom().voidItem()
+                    : outbox.publish(BillingEvents.TOPIC, "LimitChanged", org, BillingEvents.subject(org),
+                            new BillingEvents.LimitChanged(org, quota.resource.key(), previous, limit));
+        });
+    }
+
+    private static void limitable(LimitedResource resource) {
+        if (!resource.limited()) {
+            throw ProblemException.badField("resource", resource.key() + " is counted, not limited");
+        }
+    }
+
+}

@@ -1,0 +1,71 @@
+package dev.orgplatform.billing.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgplatform.billing.LimitedResource;
+import dev.orgplatform.billing.Reservation;
+import dev.orgplatform.billing.messaging.InvitationEvent;
+import dev.orgplatform.billing.messaging.MembershipEvent;
+import dev.orgplatform.billing.repository.ReservationRepository;
+import dev.orgplatform.platform.events.InboundEvent;
+import dev.orgplatform.platform.inbox.ProcessedEvents;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The seat rules: an organization's {@code users} usage = the Owner's seat + one per accepted member + one per
+ * pending invitation. invitation-service reserves a pending invitation's seat (key {@code invitation:<id>});
+ * accepted, the seat belongs to {@code user:<userId>}; revoked or expired, it is freed; a removed member frees theirs.
+ */
+@ApplicationScoped
+public class SeatService {
+
+    static final String INVITATIONS_CONSUMER = "billing-service/invitations";
+    static final String MEMBERSHIPS_CONSUMER = "billing-service/memberships";
+
+    private final ReservationRepository reservations;
+    private final QuotaService quotas;
+    private final ProcessedEvents processed;
+
+    public SeatService(ReservationRepository reservations, QuotaService quotas, ProcessedEvents processed) {
+        this.reservations = reservations;
+        this.quotas = quotas;
+        this.processed = processed;
+    }
+
+    public static String userHolder(UUID userId) {
+        return "user:" + userId;
+    }
+
+    @WithTransaction
+    public Uni<Boolean> invitationAccepted(InboundEvent event, InvitationEvent accepted) {
+        return processed.once(INVITATIONS_CONSUMER, event, () -> seatOf(accepted).chain(r -> r == null ? Uni.createFrom().voidItem()
+                : reservations.changeHolder(r.organizationId, r.id, userHolder(accepted.userId()))));
+    }
+
+    /** Revoked or expired: the invitation's seat is free again. */
+    @WithTransaction
+    public Uni<Boolean> invitationClosed(InboundEvent event, InvitationEvent closed) {
+        return processed.once(INVITATIONS_CONSUMER, event, () -> seatOf(closed).chain(r -> r == null ? Uni.createFrom().voidItem()
+                : quotas.giveBack(r)));
+    }
+
+    @WithTransaction
+    public Uni<Boolean> membershipRevoked(InboundEvent event, MembershipEvent revoked) {
+        return processed.once(MEMBERSHIPS_CONSUMER, event, () -> reservations
+                .heldBy(revoked.organizationId(), LimitedResource.USERS, userHolder(revoked.userId()))
+                .chain(held -> Multi.createFrom().iterable(held).onItem().transformToUniAndConcatenate(quotas::giveBack)
+                        .collect().last()));
+    }
+
+    /** The invitation's reservation, locked: by its id, else by invitation-service's key; null if unknown. */
+    private Uni<Reservation> seatOf(InvitationEvent e) {
+        Uni<Reservation> found = e.reservationId() != null ? reservations.locked(e.reservationId())
+                : reservations.byKey(e.organizationId(), "invitation:" + e.invitationId())
+                        .chain(r -> r == null ? Uni.createFrom().nullItem() : reservations.locked(r.id));
+        return found.map(r -> r != null && r.organizationId.equals(e.organizationId()) ? r : null);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.orgplatform.billing;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.orgplatform.deploy.testing.KafkaEvents;
+import dev.orgplatform.deploy.testing.TestUsers;
+import dev.orgplatform.platform.security.AccessDecision;
+import dev.orgplatform.platform.security.AccessQuery;
+import dev.orgplatform.platform.security.RemoteAccessPolicy;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.smallrye.mutiny.Uni;
+
+/** Organizations, events and calls billing-service's tests share. Call only from @Test / @BeforeEach methods. */
+final class BillingFixture {
+
+    private static String serviceToken;
+
+    private BillingFixture() {
+    }
+
+    static synchronized String serviceToken() {
+        if (serviceToken == null) {
+            serviceToken = TestUsers.serviceToken("invitation-service");
+        }
+        return serviceToken;
+    }
+
+    static KafkaEvents kafka() {
+        return new KafkaEvents(TestUsers.stack().kafkaBootstrap());
+    }
+
+    /** A root organization opened from an OrganizationCreated event, its Owner holding the first seat. */
+    static UUID openedOrganization(UUID ownerId, String ownerEmail) {
+        UUID org = UUID.randomUUID();
+        organizationEvent(org, "OrganizationCreated", "{\"organizationId\":\"" + org + "\",\"parentId\":null,\"ownerId\":\"" + ownerId
+                + "\",\"ownerEmail\":\"" + ownerEmail + "\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> preconditions(org).statusCode() == 200);
+        return org;
+    }
+
+    static UUID openedOrganization() {
+        return openedOrganization(UUID.randomUUID(), "owner-" + UUID.randomUUID() + "@example.com");
+    }
+
+    static void organizationEvent(UUID org, String type, String data) {
+        kafka().publish("organizations", org, UUID.randomUUID().toString(), type, "/org-service", data);
+    }
+
+    static Response reserve(UUID org, String resource, int amount, String key) {
+        return given().auth().oauth2(serviceToken()).contentType(ContentType.JSON)
+                .body(Map.of("resource", resource, "amount", amount, "idempotencyKey", key))
+                .when().post(reservations(org));
+    }
+
+    static Response limits(UUID org) {
+        return given().auth().oauth2(serviceToken()).when().get("/api/v1/organizations/" + org + "/limits");
+    }
+
+    static int used(UUID org, String resource) {
+        return limits(org).then().statusCode(200).extract().path("resources.find { it.resource == '" + resource + "' }.used");
+    }
+
+    static Response preconditions(UUID org) {
+        return given().auth().oauth2(serviceToken()).when().get("/api/v1/organizations/" + org + "/deletion-preconditions");
+    }
+
+    static String reservations(UUID org) {
+        return "/api/v1/organizations/" + org + "/reservations";
+    }
+
+    /**
+     * Stands in for user-service's authorization check (not running in these tests): {@code userId} may do
+     * anything in {@code organizationId}, nobody may do anything else. Install with QuarkusMock.
+     */
+    static RemoteAccessPolicy allowOnly(String userId, UUID organizationId) {
+        return new RemoteAccessPolicy(null, Duration.ofSeconds(1)) {
+            @Override
+            public Uni<AccessDecision> check(AccessQuery query) {
+                boolean allowed = query.userId().toString().equals(userId) && query.organizationId().equals(organizationId);
+                return Uni.createFrom().item(allowed ? AccessDecision.allow("test owner", "OWNER") : AccessDecision.deny("not a member"));
+            }
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package dev.orgplatform.invitation.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgplatform.invitation.Invitation;
+import dev.orgplatform.invitation.InvitationState;
+import dev.orgplatform.invitation.client.KeycloakAccounts;
+import dev.orgplatform.invitation.mapping.InvitationMapper;
+import dev.orgplatform.invitation.messaging.InvitationEvents;
+import dev.orgplatform.invitation.repository.ClosedOrganizationRepository;
+import dev.orgplatform.invitation.repository.InvitationRepository;
+import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.outbox.Outbox;
+import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.security.Secrets;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The invitee's side: accept with the link's token, signed in with the invited email, or register a new
+ * account for it first. Accepting only records the fact and publishes InvitationAccepted: user-service makes
+ * the membership from it, billing-service moves the seat to the member.
+ */
+@ApplicationScoped
+public class AcceptanceService {
+
+    private final InvitationRepository invitations;
+    private final ClosedOrganizationRepository closed;
+    private final KeycloakAccounts accounts;
+    private final BadTokenAttempts attempts;
+    private final Outbox outbox;
+    private final PlatformClock clock;
+
+    public AcceptanceService(InvitationRepository invitations, ClosedOrganizationRepository closed, KeycloakAccounts accounts,
+            BadTokenAttempts attempts, Outbox outbox, PlatformClock clock) {
+        this.invitations = invitations;
+        this.closed = closed;
+        this.accounts = accounts;
+        this.attempts = attempts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The signed-in user {@code userId} with {@code email} accepts; another email is refused without a hint why. */
+    public Uni<Invitation> accept(String token, UUID userId, String email, String client) {
+        return guarded(client, () -> accepted(Secrets.hash(token), userId, email, null));
+    }
+
+    /** Opens a Keycloak account for the invited email (name and password chosen here), then accepts with it. */
+    public Uni<Invitation> register(String token, String name, String password, String client) {
+        String hash = Secrets.hash(token);
+        return guarded(client, () -> usable(hash)
+                .chain(i -> accounts.register(i.email, name, password)
+                        .chain(userId -> accepted(hash, userId, i.email, name.trim()))));
+    }
+
+    /** Refuses a client over the bad-token limit; counts each bad token it presents. */
+    private Uni<Invitation> guarded(String client, java.util.function.Supplier<Uni<Invitation>> attempt) {
+        return Uni.createFrom().voidItem().invoke(() -> attempts.check(client))
+                .chain(attempt::get)
+                .onFailure(InvitationService::isStale).transform(e -> new InvalidInvitationException())
+                .onFailure(InvalidInvitationException.class).invoke(() -> attempts.failed(client));
+    }
+
+    @WithSession
+    Uni<Invitation> usable(String tokenHash) {
+        Instant now = clock.now();
+        return invitations.findByTokenHash(tokenHash).call(i -> requireUsable(i, now));
+    }
+
+    @WithTransaction
+    Uni<Invitation> accepted(String tokenHash, UUID userId, String email, String name) {
+        Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
+        return invitations.findByTokenHash(tokenHash).call(i -> requireUsable(i, now)).chain(i -> {
+            if (email == null || !email.equalsIgnoreCase(i.email)) {
+                throw ProblemException.forbidden("this invitation cannot be accepted with the signed-in account");
+            }
+            i.state = InvitationState.ACCEPTED;
+            i.acceptedBy = userId;
+            i.endedAt = now;
+            return invitations.flush().chain(() -> outbox.publish(InvitationEvents.TOPIC, "InvitationAccepted", i.organizationId,
+                    "invitations/" + i.id, InvitationMapper.toAccepted(i, userId, name == null ? i.name : name))).replaceWith(i);
+        });
+    }
+
+    /** Unknown, used, revoked, expired or of an organization pending deletion: all the same answer. */
+    private Uni<Void> requireUsable(Invitation i, Instant now) {
+        if (i == null || !i.pendingAt(now)) {
+            return Uni.createFrom().failure(new InvalidInvitationException());
+        }
+        return closed.isClosed(i.organizationId).invoke(isClosed -> {
+            if (isClosed) {
+                throw new InvalidInvitationException();
+            }
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.orgplatform.invitation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records overdue invitations as EXPIRED and publishes InvitationExpired (billing-service releases their seats).
+ * Until it runs, every use already treats them as expired.
+ */
+@ApplicationScoped
+public class InvitationExpiryJob {
+
+    private static final Logger LOG = Logger.getLogger(InvitationExpiryJob.class);
+
+    private final InvitationService invitations;
+    private final int batch;
+
+    public InvitationExpiryJob(InvitationService invitations,
+            @ConfigProperty(name = "invitation.expiry.batch-size", defaultValue = "200") int batch) {
+        this.invitations = invitations;
+        this.batch = batch;
+    }
+
+    @Scheduled(every = "${invitation.expiry.interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> run() {
+        return sweep().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("invitation expiry will retry: %s", e.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Expires every overdue invitation, batch by batch; emits how many. */
+    public Uni<Integer> sweep() {
+        return invitations.expireDue(batch).chain(n -> n < batch ? Uni.createFrom().item(n) : sweep().map(more -> n + more));
+    }
+}

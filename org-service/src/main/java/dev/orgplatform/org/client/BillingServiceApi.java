@@ -1,0 +1,28 @@
+package dev.orgplatform.org.client;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
+
+/** billing-service's view of what blocks deleting an organization, with org-service's client-credentials token. */
+@RegisterRestClient(configKey = "billing-service")
+@OidcClientFilter
+@Path("/api/v1/organizations/{organizationId}")
+public interface BillingServiceApi {
+
+    @GET
+    @Path("/deletion-preconditions")
+    Uni<DeletionPreconditions> deletionPreconditions(@PathParam("organizationId") UUID organizationId);
+
+    record DeletionPreconditions(long devices, long activeDeployments, long outstandingCents, boolean satisfied,
+            List<String> blockers) {
+    }
+}

@@ -1,0 +1,17 @@
+package dev.orgplatform.org.rest;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.orgplatform.org.Region;
+
+/** A sub-organization; its region is its parent's (absent means the parent's, another one is refused). */
+public record CreateChildRequest(
+        @NotBlank @Size(min = 3, max = 63) @Pattern(regexp = "[a-z0-9]([a-z0-9-]*[a-z0-9])?", message = "must be a slug: lowercase letters, digits and inner hyphens") String name,
+        @NotBlank @Size(max = 200) String displayName,
+        @Size(max = 2000) String description,
+        @Email @Size(max = 320) String contactEmail,
+        Region region) {
+}

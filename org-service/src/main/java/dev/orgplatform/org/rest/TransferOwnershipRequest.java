@@ -1,0 +1,8 @@
+package dev.orgplatform.org.rest;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+public record TransferOwnershipRequest(@NotNull UUID newOwnerId) {
+}

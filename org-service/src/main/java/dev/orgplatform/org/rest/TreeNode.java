@@ -1,0 +1,8 @@
+package dev.orgplatform.org.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+/** One organization of a tree with the organizations beneath it. */
+public record TreeNode(UUID id, String name, String displayName, UUID parentId, UUID rootId, int depth, List<TreeNode> children) {
+}

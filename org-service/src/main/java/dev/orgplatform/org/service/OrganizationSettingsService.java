@@ -1,0 +1,87 @@
+package dev.orgplatform.org.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgplatform.org.Cidr;
+import dev.orgplatform.org.Organization;
+import dev.orgplatform.org.OrganizationSettings;
+import dev.orgplatform.org.mapping.OrganizationMapper;
+import dev.orgplatform.org.messaging.OrganizationEvents;
+import dev.orgplatform.org.repository.OrganizationRepository;
+import dev.orgplatform.org.repository.OrganizationSettingsRepository;
+import dev.orgplatform.org.rest.EffectiveSettingsResponse;
+import dev.orgplatform.org.rest.SettingsRequest;
+import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.outbox.Outbox;
+import dev.orgplatform.platform.rest.Versions;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** An organization's own settings and the effective ones it inherits ({@link EffectiveSettingsRule}). */
+@ApplicationScoped
+public class OrganizationSettingsService {
+
+    private final OrganizationService organizationService;
+    private final OrganizationRepository organizations;
+    private final OrganizationSettingsRepository settings;
+    private final Outbox outbox;
+    private final PlatformClock clock;
+
+    public OrganizationSettingsService(OrganizationService organizationService, OrganizationRepository organizations,
+            OrganizationSettingsRepository settings, Outbox outbox, PlatformClock clock) {
+        this.organizationService = organizationService;
+        this.organizations = organizations;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<OrganizationSettings> own(UUID id) {
+        return organizationService.findAvailable(id).chain(() -> settings.findById(id));
+    }
+
+    /** Replaces the own settings (CIDRs stored in canonical form) and publishes OrganizationSettingsChanged. */
+    @WithTransaction
+    public Uni<OrganizationSettings> replace(UUID id, SettingsRequest request, String ifMatch) {
+        return own(id).chain(s -> {
+            Versions.requireMatch(ifMatch, s.version);
+            SettingsRequest.Security security = request.security();
+            s.enforce2fa = security.enforce2fa();
+            List<String> cidrs = security.ipAllowlist() == null ? List.of()
+                    : security.ipAllowlist().stream().map(c -> Cidr.parse(c).orElseThrow().toString()).distinct().toList();
+            s.ipAllowlist(cidrs);
+            s.maxSessionMinutes = security.maxSessionMinutes();
+            s.apiKeyMaxLifetimeDays = security.apiKeyMaxLifetimeDays();
+            s.billingContactEmail = request.billingContactEmail();
+            s.updatedAt = clock.now();
+            return settings.flush()
+                    .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationSettingsChanged", id,
+                            OrganizationService.subject(id), OrganizationMapper.toSettingsChanged(s)))
+                    .replaceWith(s);
+        });
+    }
+
+    /** The strictest settings along the path from the root to the organization. */
+    @WithSession
+    public Uni<EffectiveSettingsResponse> effective(UUID id) {
+        return organizationService.findAvailable(id).chain(o -> organizations.ancestors(id).chain(ancestors -> {
+            List<Organization> path = new ArrayList<>(ancestors);
+            path.sort((a, b) -> Integer.compare(a.depth, b.depth));
+            path.add(o);
+            List<UUID> ids = path.stream().map(p -> p.id).toList();
+            return settings.forOrganizations(ids).map(rows -> {
+                Map<UUID, OrganizationSettings> byId = rows.stream().collect(Collectors.toMap(r -> r.organizationId, Function.identity()));
+                return EffectiveSettingsRule.combine(id, ids.stream().map(byId::get).toList());
+            });
+        }));
+    }
+}

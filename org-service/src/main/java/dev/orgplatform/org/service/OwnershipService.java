@@ -1,0 +1,58 @@
+package dev.orgplatform.org.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgplatform.org.Organization;
+import dev.orgplatform.org.client.UserDirectory;
+import dev.orgplatform.org.messaging.OrganizationEvents;
+import dev.orgplatform.platform.outbox.Outbox;
+import dev.orgplatform.platform.problem.FieldError;
+import dev.orgplatform.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Exactly one Owner: ownership passes to an existing member (user-service says who is one). user-service
+ * follows OwnershipTransferred: the new Owner becomes OWNER, the old one ADMIN.
+ */
+@ApplicationScoped
+public class OwnershipService {
+
+    private final OrganizationService organizationService;
+    private final UserDirectory users;
+    private final Outbox outbox;
+
+    public OwnershipService(OrganizationService organizationService, UserDirectory users, Outbox outbox) {
+        this.organizationService = organizationService;
+        this.users = users;
+        this.outbox = outbox;
+    }
+
+    public Uni<Organization> transfer(UUID id, UUID newOwnerId) {
+        return Panache.withSession(() -> organizationService.findAvailable(id)).chain(o -> {
+            if (newOwnerId.equals(o.ownerId)) {
+                throw refused("is already the Owner");
+            }
+            return users.isMember(id, newOwnerId);
+        }).chain(member -> {
+            if (!member) {
+                throw refused("is not a member of this organization: invite them first");
+            }
+            return Panache.withTransaction(() -> organizationService.findAvailable(id).chain(o -> {
+                UUID previous = o.ownerId;
+                o.ownerId = newOwnerId;
+                return Panache.getSession().chain(s -> s.flush())
+                        .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OwnershipTransferred", id, OrganizationService.subject(id),
+                                new OrganizationEvents.OwnershipTransferred(id, previous, newOwnerId)))
+                        .replaceWith(o);
+            }));
+        });
+    }
+
+    private static ProblemException refused(String why) {
+        return new ProblemException(409, "Transfer refused", "newOwnerId " + why, List.of(new FieldError("newOwnerId", why)), null);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.orgplatform.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.orgplatform.deploy.LocalStack;
+import dev.orgplatform.deploy.testing.KafkaEvents;
+import dev.orgplatform.deploy.testing.TestUsers;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * An organization's lifecycle through the packaged services, with user-service and billing-service
+ * answering for real: authorization, the tree, updates, deletion preconditions, restore, ownership, and the
+ * purge once the grace period (shortened by configuration, as a deployment could) is over.
+ */
+class OrganizationLifecycleIT {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startTheSuite() {
+        // org-service's grace period and purge interval are configuration: short here so the purge is observable
+        stack = Suite.startFresh(Map.of("ORG_DELETION_GRACE_PERIOD", "PT20S", "ORG_DELETION_PURGE_INTERVAL", "1s"));
+    }
+
+    @AfterAll
+    static void stopTheServices() {
+        stack.stopServices();
+    }
+
+    @Test
+    void treeUpdatesDeletionRestoreTransferAndPurge() {
+        TestUsers.User alice = TestUsers.create("alice");
+        TestUsers.User mallory = TestUsers.create("mallory");
+        String name = "life-" + System.nanoTime();
+        String org = given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "displayName", "Lifecycle", "region", "EU"))
+                .when().post(orgs()).then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(alice.token())
+                .when().get(orgs() + "/" + org).then().statusCode(200));
+
+        // updates: If-Match required, a stale one refused, region fixed
+        String etag = given().auth().oauth2(alice.token()).when().get(orgs() + "/" + org).then().extract().header("ETag");
+        given().auth().oauth2(alice.token()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("displayName", "Renamed")).when().patch(orgs() + "/" + org)
+                .then().statusCode(200).body("displayName", equalTo("Renamed"));
+        given().auth().oauth2(alice.token()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("displayName", "Stale")).when().patch(orgs() + "/" + org).then().statusCode(412);
+
+        // a stranger is refused everywhere and finds nothing
+        given().auth().oauth2(mallory.token()).when().get(orgs() + "/" + org).then().statusCode(403);
+        given().auth().oauth2(mallory.token()).when().get(orgs() + "/" + org + "/subtree").then().statusCode(403);
+        given().auth().oauth2(mallory.token()).when().get(orgs() + "/" + org + "/settings").then().statusCode(403);
+        given().auth().oauth2(mallory.token()).when().delete(orgs() + "/" + org + "?confirm=" + name).then().statusCode(403);
+        given().auth().oauth2(mallory.token()).when().get(orgs() + "?name=" + name).then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(alice.token()).when().get(orgs() + "?name=" + name).then().statusCode(200)
+                .body("items.id", hasItem(org));
+
+        // a sub-organization blocks the deletion: 409 listing it
+        String childName = name + "-child";
+        String child = given().auth().oauth2(alice.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", childName, "displayName", "Child"))
+                .when().post(orgs() + "/" + org + "/children").then().statusCode(201).body("depth", equalTo(2)).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(alice.token())
+                .when().get(orgs() + "/" + child).then().statusCode(200));
+        given().auth().oauth2(alice.token()).when().delete(orgs() + "/" + org + "?confirm=wrong").then().statusCode(400)
+                .body("errors.field", hasItem("confirm"));
+        given().auth().oauth2(alice.token()).when().delete(orgs() + "/" + org + "?confirm=" + name).then().statusCode(409)
+                .body("unmet.condition", hasItem("sub-organizations"));
+
+        // transfer to someone who is not a member: user-service says so
+        given().auth().oauth2(alice.token()).contentType(ContentType.JSON).body(Map.of("newOwnerId", mallory.id()))
+                .when().post(orgs() + "/" + org + "/ownership").then().statusCode(409).body("errors.field", hasItem("newOwnerId"));
+
+        // the child goes first, then the organization itself
+        given().auth().oauth2(alice.token()).when().delete(orgs() + "/" + child + "?confirm=" + childName).then().statusCode(202);
+        given().auth().oauth2(alice.token()).when().delete(orgs() + "/" + org + "?confirm=" + name).then().statusCode(202)
+                .body("state", equalTo("PENDING_DELETION"));
+        given().auth().oauth2(alice.token()).when().get(orgs() + "/" + org).then().statusCode(404);
+        given().auth().oauth2(mallory.token()).when().post(orgs() + "/" + org + "/restore")
+                .then().statusCode(anyOf(is(403), is(404)));
+        given().auth().oauth2(alice.token()).when().post(orgs() + "/" + org + "/restore").then().statusCode(200)
+                .body("state", equalTo("ACTIVE"));
+        given().auth().oauth2(alice.token()).when().get(orgs() + "/" + org).then().statusCode(200);
+
+        // deleted again, and purged once the grace period is over
+        given().auth().oauth2(alice.token()).when().delete(orgs() + "/" + org + "?confirm=" + name).then().statusCode(202);
+        KafkaEvents kafka = new KafkaEvents(stack.config().kafkaBootstrap());
+        kafka.await("organizations", r -> org.equals(r.key()) && "OrganizationPurged".equals(KafkaEvents.header(r, "ce_type")),
+                Duration.ofSeconds(90));
+        Response restore = given().auth().oauth2(alice.token()).when().post(orgs() + "/" + org + "/restore");
+        restore.then().statusCode(404);
+        given().auth().oauth2(alice.token()).when().get(orgs() + "?name=" + name + "&state=PENDING_DELETION").then().statusCode(200)
+                .body("items.id", not(hasItem(org)));
+    }
+
+    private static String orgs() {
+        return "http://127.0.0.1:" + stack.config().servicePort("org-service") + "/api/v1/organizations";
+    }
+}

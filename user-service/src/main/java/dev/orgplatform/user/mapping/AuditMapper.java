@@ -1,0 +1,24 @@
+package dev.orgplatform.user.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.orgplatform.user.AuditEntry;
+import dev.orgplatform.user.rest.AuditEntryResponse;
+
+public final class AuditMapper {
+
+    private AuditMapper() {
+    }
+
+    public static AuditEntryResponse toResponse(AuditEntry e, ObjectMapper json) {
+        com.fasterxml.jackson.databind.JsonNode data;
+        try {
+            data = json.readTree(e.data);
+        } catch (JsonProcessingException ex) {
+            data = TextNode.valueOf(e.data);
+        }
+        return new AuditEntryResponse(e.id, e.occurredAt, e.action, e.actorId, e.organizationId, e.target, e.source, e.sourceAddress, data);
+    }
+}

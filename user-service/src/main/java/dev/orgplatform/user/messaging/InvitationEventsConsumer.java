@@ -1,0 +1,51 @@
+package dev.orgplatform.user.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.InboundEvent;
+import dev.orgplatform.platform.events.MalformedEventException;
+import dev.orgplatform.user.Role;
+import dev.orgplatform.user.service.InvitationAcceptanceService;
+import io.smallrye.mutiny.Uni;
+
+/** Follows invitation-service: an accepted invitation becomes a membership. */
+@ApplicationScoped
+public class InvitationEventsConsumer {
+
+    private final InvitationAcceptanceService acceptances;
+    private final ObjectMapper json;
+
+    public InvitationEventsConsumer(InvitationAcceptanceService acceptances, ObjectMapper json) {
+        this.acceptances = acceptances;
+        this.json = json;
+    }
+
+    @Incoming("invitations")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        InboundEvent event = InboundEvent.of(record);
+        if (!"InvitationAccepted".equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        InvitationAccepted accepted = event.data(json, InvitationAccepted.class);
+        event.require(accepted.organizationId(), "organizationId");
+        event.require(accepted.userId(), "userId");
+        Role role = role(event, event.require(accepted.role(), "role"));
+        return EventHandling.withRetries(() -> acceptances.accepted(event, accepted, role));
+    }
+
+    /** An invitation never makes an Owner: ownership passes only by transfer. */
+    private static Role role(InboundEvent event, String name) {
+        try {
+            Role role = Role.valueOf(name.toUpperCase());
+            return role == Role.OWNER ? Role.ADMIN : role;
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("event " + event.id() + " names an unknown role " + name);
+        }
+    }
+}

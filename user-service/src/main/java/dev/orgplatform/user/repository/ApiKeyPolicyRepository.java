@@ -1,0 +1,25 @@
+package dev.orgplatform.user.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgplatform.user.ApiKeyPolicy;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ApiKeyPolicyRepository implements PanacheRepositoryBase<ApiKeyPolicy, UUID> {
+
+    /** The strictest cap on the way from the organization up to its root; null when none is set. */
+    public Uni<Integer> effectiveMaxLifetimeDays(UUID organizationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                with recursive up(id, parent_id) as (
+                    select id, parent_id from organization_node where id = ?1
+                    union all
+                    select n.id, n.parent_id from organization_node n join up on n.id = up.parent_id)
+                select min(p.max_lifetime_days) from up join api_key_policy p on p.organization_id = up.id""", Integer.class)
+                .setParameter(1, organizationId).getSingleResult());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.orgplatform.user.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.orgplatform.platform.security.Caller;
+import dev.orgplatform.user.Team;
+import dev.orgplatform.user.TeamMember;
+import dev.orgplatform.user.service.TeamService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** Teams of an organization: read by members and services; managed with team:manage (a team's admins manage its members). */
+@Path("/api/v1/organizations/{organizationId}/teams")
+@Authenticated
+@Tag(name = "Teams")
+public class TeamResource {
+
+    public record TeamRequest(@NotBlank @Size(max = 100) String name) {
+    }
+
+    public record TeamResponse(UUID id, String name) {
+    }
+
+    public record TeamMemberRequest(@NotNull TeamMember.TeamRole teamRole) {
+    }
+
+    public record TeamMemberResponse(UUID teamId, UUID userId, TeamMember.TeamRole teamRole) {
+    }
+
+    private final TeamService teams;
+    private final Permissions permissions;
+    private final Caller caller;
+
+    public TeamResource(TeamService teams, Permissions permissions, Caller caller) {
+        this.teams = teams;
+        this.permissions = permissions;
+        this.caller = caller;
+    }
+
+    @GET
+    public Uni<List<TeamResponse>> list(@PathParam("organizationId") UUID organizationId) {
+        return permissions.requireRead("team:read", organizationId).chain(() -> teams.teams(organizationId))
+                .map(all -> all.stream().map(TeamResource::toResponse).toList());
+    }
+
+    @POST
+    public Uni<Response> create(@PathParam("organizationId") UUID organizationId, @Valid @NotNull TeamRequest request) {
+        return permissions.require("team:manage", organizationId).chain(() -> teams.create(organizationId, request.name().trim()))
+                .map(t -> Response.created(URI.create("/api/v1/organizations/" + organizationId + "/teams/" + t.id))
+                        .entity(toResponse(t)).tag(Long.toString(t.version)).build());
+    }
+
+    @GET
+    @Path("/{teamId}")
+    public Uni<Response> get(@PathParam("organizationId") UUID organizationId, @PathParam("teamId") UUID teamId) {
+        return permissions.requireRead("team:read", organizationId).chain(() -> teams.team(organizationId, teamId))
+                .map(t -> Response.ok(toResponse(t)).tag(Long.toString(t.version)).build());
+    }
+
+    @PATCH
+    @Path("/{teamId}")
+    @Operation(summary = "Rename a team (If-Match with the team's ETag)")
+    public Uni<Response> rename(@PathParam("organizationId") UUID organizationId, @PathParam("teamId") UUID teamId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TeamRequest request) {
+        return permissions.require("team:manage", organizationId)
+                .chain(() -> teams.rename(organizationId, teamId, request.name().trim(), ifMatch))
+                .map(t -> Response.ok(toResponse(t)).tag(Long.toString(t.version)).build());
+    }
+
+    @DELETE
+    @Path("/{teamId}")
+    @Operation(summary = "Delete a team; refused while it is any member's only team")
+    public Uni<Response> delete(@PathParam("organizationId") UUID organizationId, @PathParam("teamId") UUID teamId) {
+        return permissions.require("team:manage", organizationId).chain(() -> teams.delete(organizationId, teamId))
+                .map(ignored -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{teamId}/members")
+    public Uni<List<TeamMemberResponse>> members(@PathParam("organizationId") UUID organizationId,
+            @PathParam("teamId") UUID teamId) {
+        return permissions.requireRead("team:read", organizationId).chain(() -> teams.members(organizationId, teamId))
+                .map(all -> all.stream().map(m -> new TeamMemberResponse(m.teamId, m.userId, m.teamRole)).toList());
+    }
+
+    @PUT
+    @Path("/{teamId}/members/{userId}")
+    @Operation(summary = "Add a member of the organization to the team, or change their team role")
+    public Uni<TeamMemberResponse> addMember(@PathParam("organizationId") UUID organizationId, @PathParam("teamId") UUID teamId,
+            @PathParam("userId") UUID userId, @Valid @NotNull TeamMemberRequest request) {
+        return mayManageMembersOf(organizationId, teamId).chain(() -> teams.addMember(organizationId, teamId, userId, request.teamRole()))
+                .map(m -> new TeamMemberResponse(m.teamId, m.userId, m.teamRole));
+    }
+
+    @DELETE
+    @Path("/{teamId}/members/{userId}")
+    @Operation(summary = "Remove a member from the team; refused when it is their only team")
+    public Uni<Response> removeMember(@PathParam("organizationId") UUID organizationId, @PathParam("teamId") UUID teamId,
+            @PathParam("userId") UUID userId) {
+        return mayManageMembersOf(organizationId, teamId).chain(() -> teams.removeMember(organizationId, teamId, userId))
+                .map(ignored -> Response.noContent().build());
+    }
+
+    /** team:manage in the organization, or team admin of this team (while still a member of the organization). */
+    private Uni<Void> mayManageMembersOf(UUID organizationId, UUID teamId) {
+        return permissions.require("team:read", organizationId)
+                .chain(() -> teams.teamRoleOf(teamId, caller.userId()))
+                .chain(teamRole -> teamRole == TeamMember.TeamRole.TEAM_ADMIN ? Uni.createFrom().voidItem()
+                        : permissions.require("team:manage", organizationId).replaceWithVoid());
+    }
+
+    private static TeamResponse toResponse(Team t) {
+        return new TeamResponse(t.id, t.name);
+    }
+}
