@@ -81,7 +81,7 @@ final class BillingFixture {
     static RemoteAccessPolicy allowOnly(String userId, UUID organizationId) {
         return new RemoteAccessPolicy(null, Duration.ofSeconds(1)) {
             @Override
-            public Uni<AccessDecision> check(AccessQuery query) {
+            public Uni<AccessDecision> decide(AccessQuery query) {
                 boolean allowed = query.userId().toString().equals(userId) && query.organizationId().equals(organizationId);
                 return Uni.createFrom().item(allowed ? AccessDecision.allow("test owner", "OWNER") : AccessDecision.deny("not a member"));
             }

@@ -88,6 +88,11 @@ class OrganizationLifecycleIT {
 
         // the child goes first, then the organization itself
         given().auth().oauth2(alice.token()).when().delete(orgs() + "/" + child + "?confirm=" + childName).then().statusCode(202);
+        // a child pending deletion can still be restored, so it blocks its parent until it is purged
+        given().auth().oauth2(alice.token()).when().delete(orgs() + "/" + org + "?confirm=" + name).then().statusCode(409)
+                .body("unmet.condition", hasItem("sub-organizations"));
+        new KafkaEvents(stack.config().kafkaBootstrap()).await("organizations",
+                r -> child.equals(r.key()) && "OrganizationPurged".equals(KafkaEvents.header(r, "ce_type")), Duration.ofSeconds(90));
         given().auth().oauth2(alice.token()).when().delete(orgs() + "/" + org + "?confirm=" + name).then().statusCode(202)
                 .body("state", equalTo("PENDING_DELETION"));
         given().auth().oauth2(alice.token()).when().get(orgs() + "/" + org).then().statusCode(404);

@@ -9,14 +9,17 @@ import io.smallrye.mutiny.Uni;
  */
 public interface AccessPolicy {
 
-    Uni<AccessDecision> check(AccessQuery query);
+    /** The answer for the user alone, without regard to how they authenticated. */
+    Uni<AccessDecision> decide(AccessQuery query);
 
-    /** Fails with a 403 problem unless the check allows (and the caller's API key, if any, covers it). */
-    default Uni<Void> require(AccessQuery query) {
+    /** The answer for this caller: an API key (if any) narrows it to its organization and scopes first. */
+    default Uni<AccessDecision> check(AccessQuery query) {
         String keyRefusal = query.apiKeyRefusal();
-        if (keyRefusal != null) {
-            return Uni.createFrom().failure(ProblemException.forbidden(keyRefusal));
-        }
+        return keyRefusal != null ? Uni.createFrom().item(AccessDecision.deny(keyRefusal)) : decide(query);
+    }
+
+    /** Fails with a 403 problem unless {@link #check} allows. */
+    default Uni<Void> require(AccessQuery query) {
         return check(query).invoke(d -> {
             if (!d.allowed()) {
                 throw ProblemException.forbidden("not allowed to " + query.permission() + " in organization "

@@ -26,7 +26,7 @@ public class RemoteAccessPolicy implements AccessPolicy {
     }
 
     @Override
-    public Uni<AccessDecision> check(AccessQuery query) {
+    public Uni<AccessDecision> decide(AccessQuery query) {
         return DependencyCalls.guard(api.check(query), "user-service", timeout);
     }
 }

@@ -18,7 +18,7 @@ public class LocalAccessPolicy implements AccessPolicy {
     }
 
     @Override
-    public Uni<AccessDecision> check(AccessQuery query) {
+    public Uni<AccessDecision> decide(AccessQuery query) {
         return Uni.createFrom().item(view.decide(query));
     }
 }
