@@ -2,16 +2,19 @@ package dev.orgplatform.billing;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.orgplatform.platform.client.ReservationKeys;
+
 /**
  * A resource whose usage billing counts per organization. The first five are limited (the plan sets the limit, a
  * custom limit may raise it up to {@code maximum}; null = no maximum); {@code activeDeployments} is only tracked
- * (never limited) so that deletion can ask whether any run. Limits per plan: {@link Plan}.
+ * (never limited) so that deletion can ask whether any run. Limits per plan: {@link Plan}. The resources other services
+ * reserve are named as {@link ReservationKeys} names them.
  */
 public enum LimitedResource {
     @JsonProperty("products") PRODUCTS("products", null, true),
     @JsonProperty("devices") DEVICES("devices", null, true),
-    @JsonProperty("users") USERS("users", 500L, true),
-    @JsonProperty("apiKeys") API_KEYS("apiKeys", 1_000L, true),
+    @JsonProperty(ReservationKeys.USERS) USERS(ReservationKeys.USERS, 500L, true),
+    @JsonProperty(ReservationKeys.API_KEYS) API_KEYS(ReservationKeys.API_KEYS, 1_000L, true),
     @JsonProperty("webhooks") WEBHOOKS("webhooks", 100L, true),
     @JsonProperty("activeDeployments") ACTIVE_DEPLOYMENTS("activeDeployments", null, false);
 

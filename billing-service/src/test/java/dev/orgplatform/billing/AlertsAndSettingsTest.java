@@ -1,6 +1,5 @@
 package dev.orgplatform.billing;
 
-import static dev.orgplatform.billing.BillingFixture.allowOnly;
 import static dev.orgplatform.billing.BillingFixture.openedOrganization;
 import static dev.orgplatform.billing.BillingFixture.organizationEvent;
 import static dev.orgplatform.billing.BillingFixture.preconditions;
@@ -34,6 +33,8 @@ import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.Mailbox;
 import dev.orgplatform.deploy.testing.TestUsers;
 import dev.orgplatform.platform.security.AccessPolicy;
+import dev.orgplatform.platform.security.Role;
+import dev.orgplatform.platform.testing.GrantedAccess;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,7 +84,8 @@ class AlertsAndSettingsTest {
     void thresholdsAreValidatedAndNewOnesApplyAtOnce() {
         TestUsers.User owner = TestUsers.create("owner");
         UUID org = openedOrganization(UUID.fromString(owner.id()), owner.email());
-        QuarkusMock.installMockForType(allowOnly(owner.id(), org), AccessPolicy.class);
+        QuarkusMock.installMockForType(new GrantedAccess().grant(owner.id(), org, Role.OWNER, "billing:read", "billing:manage"),
+                AccessPolicy.class);
         given().auth().oauth2(owner.token()).when().get(path(org, "/alerts")).then().statusCode(200).body("thresholds", contains(80, 100));
 
         putThresholds(owner, org, List.of(0)).then().statusCode(400).body("errors.field", hasItem(containsString("thresholds")));
@@ -100,7 +102,8 @@ class AlertsAndSettingsTest {
     void billingSettingsKeepAReferenceOnlyAndTheBalanceIsSetByServices() {
         TestUsers.User owner = TestUsers.create("owner");
         UUID org = openedOrganization(UUID.fromString(owner.id()), owner.email());
-        QuarkusMock.installMockForType(allowOnly(owner.id(), org), AccessPolicy.class);
+        QuarkusMock.installMockForType(new GrantedAccess().grant(owner.id(), org, Role.OWNER, "billing:read", "billing:manage"),
+                AccessPolicy.class);
         String etag = given().auth().oauth2(owner.token()).when().get(path(org, "/billing-settings")).then().statusCode(200)
                 .body("billingEmail", equalTo(owner.email())).body("paymentMethod", nullValue()).body("outstandingCents", equalTo(0))
                 .extract().header("ETag");

@@ -9,12 +9,8 @@ import java.util.UUID;
 
 import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.TestUsers;
-import dev.orgplatform.platform.security.AccessDecision;
-import dev.orgplatform.platform.security.AccessQuery;
-import dev.orgplatform.platform.security.RemoteAccessPolicy;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.mutiny.Uni;
 
 /** Organizations, events and calls billing-service's tests share. Call only from @Test / @BeforeEach methods. */
 final class BillingFixture {
@@ -72,19 +68,5 @@ final class BillingFixture {
 
     static String reservations(UUID org) {
         return "/api/v1/organizations/" + org + "/reservations";
-    }
-
-    /**
-     * Stands in for user-service's authorization check (not running in these tests): {@code userId} may do
-     * anything in {@code organizationId}, nobody may do anything else. Install with QuarkusMock.
-     */
-    static RemoteAccessPolicy allowOnly(String userId, UUID organizationId) {
-        return new RemoteAccessPolicy(null, Duration.ofSeconds(1)) {
-            @Override
-            public Uni<AccessDecision> decide(AccessQuery query) {
-                boolean allowed = query.userId().toString().equals(userId) && query.organizationId().equals(organizationId);
-                return Uni.createFrom().item(allowed ? AccessDecision.allow("test owner", "OWNER") : AccessDecision.deny("not a member"));
-            }
-        };
     }
 }

@@ -1,15 +1,17 @@
 package dev.orgplatform.billing;
 
-import static dev.orgplatform.billing.BillingFixture.allowOnly;
 import static dev.orgplatform.billing.BillingFixture.openedOrganization;
 import static dev.orgplatform.billing.BillingFixture.reserve;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,13 +21,15 @@ import org.junit.jupiter.api.Test;
 import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.TestUsers;
 import dev.orgplatform.platform.security.AccessPolicy;
+import dev.orgplatform.platform.security.Role;
+import dev.orgplatform.platform.testing.GrantedAccess;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** Plans and custom limits through the REST API; user-service's check is stood in for (see BillingFixture.allowOnly). */
+/** Plans and custom limits through the REST API; user-service's check is stood in for by the platform's GrantedAccess. */
 @QuarkusTest
 @QuarkusTestResource(BillingServiceStack.class)
 class PlanAndLimitsTest {
@@ -41,7 +45,8 @@ class PlanAndLimitsTest {
     void aPlanChangeRaisesTheLimitsThatWereNotSetByHand() {
         TestUsers.User owner = TestUsers.create("owner");
         UUID org = openedOrganization(UUID.fromString(owner.id()), owner.email());
-        QuarkusMock.installMockForType(allowOnly(owner.id(), org), AccessPolicy.class);
+        QuarkusMock.installMockForType(new GrantedAccess().grant(owner.id(), org, Role.OWNER, "billing:read", "billing:manage"),
+                AccessPolicy.class);
 
         Response free = limits(owner, org).then().statusCode(200).body("plan", equalTo("FREE"))
                 .body(limit("users"), equalTo(50)).body(limit("products"), equalTo(100)).body(limit("webhooks"), equalTo(25))
@@ -77,7 +82,8 @@ class PlanAndLimitsTest {
     void customLimitsStayWithinTheMaximumAndAboveTheUsage() {
         TestUsers.User owner = TestUsers.create("owner");
         UUID org = openedOrganization(UUID.fromString(owner.id()), owner.email());
-        QuarkusMock.installMockForType(allowOnly(owner.id(), org), AccessPolicy.class);
+        QuarkusMock.installMockForType(new GrantedAccess().grant(owner.id(), org, Role.OWNER, "billing:read", "billing:manage"),
+                AccessPolicy.class);
         reserve(org, "apiKeys", 10, "ten-keys").then().statusCode(201);
 
         setLimit(owner, org, "users", 501).then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("limit"));
@@ -107,7 +113,8 @@ class PlanAndLimitsTest {
     void updatesNeedTheCurrentVersion() {
         TestUsers.User owner = TestUsers.create("owner");
         UUID org = openedOrganization(UUID.fromString(owner.id()), owner.email());
-        QuarkusMock.installMockForType(allowOnly(owner.id(), org), AccessPolicy.class);
+        QuarkusMock.installMockForType(new GrantedAccess().grant(owner.id(), org, Role.OWNER, "billing:read", "billing:manage"),
+                AccessPolicy.class);
         String etag = limits(owner, org).then().statusCode(200).extract().header("ETag");
 
         given().auth().oauth2(owner.token()).contentType(ContentType.JSON).body(Map.of("plan", "PLUS"))
@@ -121,29 +128,69 @@ class PlanAndLimitsTest {
     }
 
     @Test
-    void anotherOrganizationsCallerSeesAndChangesNothing() {
+    void membersWithoutTheBillingPermissionAreForbidden() {
+        TestUsers.User owner = TestUsers.create("owner");
+        TestUsers.User developer = TestUsers.create("developer");
+        TestUsers.User reader = TestUsers.create("reader");
+        UUID org = openedOrganization(UUID.fromString(owner.id()), owner.email());
+        QuarkusMock.installMockForType(new GrantedAccess().grant(developer.id(), org, Role.DEVELOPER, "organization:read")
+                .grant(reader.id(), org, Role.ADMIN, "organization:read", "billing:read"), AccessPolicy.class);
+
+        // without billing:read nothing; with it alone, reading but no change
+        for (Response r : reads(developer, org)) {
+            r.then().statusCode(403).contentType("application/problem+json").body("detail", containsString("billing:read"));
+        }
+        for (Response r : writes(developer, org)) {
+            r.then().statusCode(403).contentType("application/problem+json").body("detail", containsString("billing:manage"));
+        }
+        for (Response r : reads(reader, org)) {
+            r.then().statusCode(200);
+        }
+        for (Response r : writes(reader, org)) {
+            r.then().statusCode(403).contentType("application/problem+json").body("detail", containsString("billing:manage"));
+        }
+        BillingFixture.limits(org).then().statusCode(200).body("plan", equalTo("FREE")).body(limit("users"), equalTo(50));
+    }
+
+    @Test
+    void anotherOrganizationsCallerIsToldNothingExists() {
         TestUsers.User owner = TestUsers.create("owner");
         TestUsers.User stranger = TestUsers.create("stranger");
         UUID org = openedOrganization(UUID.fromString(owner.id()), owner.email());
         UUID strangersOrg = openedOrganization(UUID.fromString(stranger.id()), stranger.email());
-        QuarkusMock.installMockForType(allowOnly(stranger.id(), strangersOrg), AccessPolicy.class);
+        QuarkusMock.installMockForType(new GrantedAccess().grant(stranger.id(), strangersOrg, Role.OWNER, "billing:read", "billing:manage"),
+                AccessPolicy.class);
 
-        limits(stranger, org).then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(stranger.token()).header("If-Match", "*").contentType(ContentType.JSON).body(Map.of("plan", "PRO"))
-                .when().put(path(org, "/plan")).then().statusCode(403);
-        setLimit(stranger, org, "users", 100).then().statusCode(403);
-        given().auth().oauth2(stranger.token()).header("If-Match", "*").when().delete(path(org, "/limits/users")).then().statusCode(403);
-        given().auth().oauth2(stranger.token()).when().get(path(org, "/billing-settings")).then().statusCode(403);
-        given().auth().oauth2(stranger.token()).header("If-Match", "*").contentType(ContentType.JSON)
-                .body(Map.of("billingEmail", "thief@example.com")).when().put(path(org, "/billing-settings")).then().statusCode(403);
-        given().auth().oauth2(stranger.token()).when().get(path(org, "/alerts")).then().statusCode(403);
-        given().auth().oauth2(stranger.token()).header("If-Match", "*").contentType(ContentType.JSON)
-                .body(Map.of("thresholds", java.util.List.of(1))).when().put(path(org, "/alerts")).then().statusCode(403);
+        List<Response> all = new ArrayList<>(reads(stranger, org));
+        all.addAll(writes(stranger, org));
+        for (Response r : all) {
+            r.then().statusCode(404).contentType("application/problem+json").body("detail", equalTo("organization " + org + " does not exist"));
+        }
         // people never reach the service-only endpoints, whatever their organization
         given().auth().oauth2(stranger.token()).when().get(path(strangersOrg, "/deletion-preconditions")).then().statusCode(403);
         given().auth().oauth2(stranger.token()).contentType(ContentType.JSON).body(Map.of("outstandingCents", 0))
                 .when().put(path(strangersOrg, "/balance")).then().statusCode(403);
         BillingFixture.limits(org).then().statusCode(200).body("plan", equalTo("FREE")).body(limit("users"), equalTo(50));
+    }
+
+    /** Every endpoint that needs billing:read. */
+    static List<Response> reads(TestUsers.User user, UUID org) {
+        return List.of(limits(user, org),
+                given().auth().oauth2(user.token()).when().get(path(org, "/billing-settings")),
+                given().auth().oauth2(user.token()).when().get(path(org, "/alerts")));
+    }
+
+    /** Every endpoint that needs billing:manage, each with a valid request. */
+    static List<Response> writes(TestUsers.User user, UUID org) {
+        return List.of(
+                given().auth().oauth2(user.token()).header("If-Match", "*").contentType(ContentType.JSON).body(Map.of("plan", "PRO"))
+                        .when().put(path(org, "/plan")),
+                setLimit(user, org, "users", 100),
+                given().auth().oauth2(user.token()).header("If-Match", "*").when().delete(path(org, "/limits/users")),
+                given().auth().oauth2(user.token()).header("If-Match", "*").contentType(ContentType.JSON)
+                        .body(Map.of("billingEmail", "thief@example.com")).when().put(path(org, "/billing-settings")),
+                given().auth().oauth2(user.token()).header("If-Match", "*").contentType(ContentType.JSON)
+                        .body(Map.of("thresholds", List.of(1))).when().put(path(org, "/alerts")));
     }
 
     static Response limits(TestUsers.User user, UUID org) {

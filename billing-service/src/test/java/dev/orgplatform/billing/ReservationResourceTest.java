@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import dev.orgplatform.billing.service.ReservationExpiryJob;
 import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.TestUsers;
+import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.clock.PlatformClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
@@ -196,7 +197,7 @@ class ReservationResourceTest {
     }
 
     private String seat(UUID org, UUID invitationId) {
-        String id = reserve(org, "users", 1, "invitation:" + invitationId).then().statusCode(201).extract().path("id");
+        String id = reserve(org, ReservationKeys.USERS, 1, ReservationKeys.invitation(invitationId)).then().statusCode(201).extract().path("id");
         given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + id + "/commit").then().statusCode(200);
         return id;
     }

@@ -29,6 +29,10 @@ final class Artifacts {
 
     static Path greenmailJar() { return existing(get("greenmail.jar")); }
 
+    static String postgresVersion() { return get("postgres.version"); }
+
+    static Path postgresJar() { return existing(get("postgres.jar")); }
+
     static String kafkaClasspath() {
         try (InputStream in = resource("kafka.classpath")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -46,13 +46,19 @@ abstract class Component {
         long t0 = System.nanoTime();
         ProcessHandle h = launch(fresh);
         Duration timeout = startTimeout();
-        Proc.await(() -> !h.isAlive() || healthy(), timeout);
-        if (!h.isAlive() || !healthy()) {
+        // judged once: the first healthy answer counts (a probe evaluated again later may catch a passing flap)
+        boolean up = Proc.await(() -> h.isAlive() && healthy(), () -> !h.isAlive(), timeout);
+        if (!up) {
             String why = h.isAlive() ? "not healthy after " + timeout.toSeconds() + " s" : "exited";
             if (h.isAlive()) Proc.stop(pidFile(), "KILL", Duration.ofSeconds(5));
             throw new IllegalStateException(name + " " + why + "; last lines of " + log() + ":\n" + Proc.tail(log(), 40));
         }
         startedMillis = (System.nanoTime() - t0) / 1_000_000;
+        afterStart();
+    }
+
+    /** Runs once the component is healthy, before anything that needs it starts. */
+    void afterStart() {
     }
 
     boolean stop() {

@@ -15,7 +15,18 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** A single-node KRaft Kafka (broker and controller in one JVM). */
 final class Kafka extends Component {
@@ -50,6 +61,27 @@ final class Kafka extends Component {
             return in.readInt() == 4711 && in.readShort() == 0;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Creates the platform's topics before any service starts: consumers then join existing partitions at once
+     * instead of waiting for metadata refreshes while producers auto-create them.
+     */
+    @Override
+    void afterStart() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cfg.kafkaBootstrap());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = StackConfig.TOPICS.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList();
+            if (!missing.isEmpty()) admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) throw new IllegalStateException("creating topics: " + e.getCause(), e);
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("creating topics: " + e, e);
         }
     }
 

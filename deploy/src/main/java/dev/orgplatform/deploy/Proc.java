@@ -120,10 +120,15 @@ final class Proc {
     }
 
     static boolean await(BooleanSupplier condition, Duration timeout) {
+        return await(condition, () -> false, timeout);
+    }
+
+    /** Whether {@code condition} held before {@code giveUp} did or the timeout passed. */
+    static boolean await(BooleanSupplier condition, BooleanSupplier giveUp, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (condition.getAsBoolean()) return true;
-            if (System.nanoTime() > end) return false;
+            if (giveUp.getAsBoolean() || System.nanoTime() > end) return false;
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {

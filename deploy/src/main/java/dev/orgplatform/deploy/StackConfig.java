@@ -18,11 +18,14 @@ import java.util.Map;
  * imap.port, <service>.port} (e.g. {@code org-service.port}), and {@code port-offset}, added to every default port
  * (the test stack then keeps its state in {@code target/test-stack-<offset>}).
  * Shared by both profiles: {@code orgplatform.root} / {@code ORGPLATFORM_ROOT} (repository root),
- * {@code orgplatform.pg.bin} (PostgreSQL bin dir), {@code orgplatform.keycloak.home} (Keycloak install).
+ * {@code orgplatform.cache-dir} (unpacked installs, default ~/.cache/org-platform), {@code orgplatform.keycloak.home}
+ * (Keycloak install).
  */
 public final class StackConfig {
     public static final List<String> SERVICES =
             List.of("org-service", "user-service", "invitation-service", "billing-service");
+    /** The topics the services publish to, each owned by one service (created before the services start). */
+    public static final List<String> TOPICS = List.of("organizations", "memberships", "apikeys", "invitations", "billing");
     private static final Map<String, String> DEV_DATABASES = Map.of(
             "org-service", "org", "user-service", "users", "invitation-service", "invitations",
             "billing-service", "billing");
@@ -104,11 +107,13 @@ public final class StackConfig {
     /** Explicit PostgreSQL data dir, or null for the default under the state dir. */
     String pgDataDirOverride() { return get("pg.data-dir", null); }
 
-    static String pgBinOverride() { return global("orgplatform.pg.bin", null); }
+    /** Where unpacked component installs (Keycloak, PostgreSQL) are kept for every stack of this user. */
+    static Path cacheDir() {
+        return Path.of(global("orgplatform.cache-dir", Path.of(System.getProperty("user.home"), ".cache/org-platform").toString()));
+    }
 
     static Path keycloakHome(String version) {
-        return Path.of(global("orgplatform.keycloak.home",
-                Path.of(System.getProperty("user.home"), ".cache/org-platform/keycloak-" + version).toString()));
+        return Path.of(global("orgplatform.keycloak.home", cacheDir().resolve("keycloak-" + version).toString()));
     }
 
     private int port(String key, int def) {

@@ -73,16 +73,4 @@ public class Invitation {
 
     @Version
     public long version;
-
-    /**
-     * The state as of {@code now}: a pending invitation past its expiry is EXPIRED for every use even before
-     * the expiry job records it (and publishes InvitationExpired).
-     */
-    public InvitationState stateAt(Instant now) {
-        return state == InvitationState.PENDING && !now.isBefore(expiresAt) ? InvitationState.EXPIRED : state;
-    }
-
-    public boolean pendingAt(Instant now) {
-        return stateAt(now) == InvitationState.PENDING;
-    }
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.orgplatform.org.rest.EffectiveSettingsResponse;
+import dev.orgplatform.org.service.EffectiveSettings;
 import dev.orgplatform.org.service.EffectiveSettingsRule;
 
 /** The inheritance rule alone (no stack needed): the strictest along the path wins. */
@@ -21,7 +21,7 @@ class EffectiveSettingsRuleTest {
     void theStrictestSettingAlongThePathHolds() {
         OrganizationSettings root = settings(true, List.of("10.0.0.0/8", "192.168.1.0/24"), 480, 90, "billing@root.test");
         OrganizationSettings child = settings(false, List.of("10.1.0.0/16", "172.16.0.0/12"), 600, 30, null);
-        EffectiveSettingsResponse e = EffectiveSettingsRule.combine(child.organizationId, List.of(root, child));
+        EffectiveSettings e = EffectiveSettingsRule.combine(child.organizationId, List.of(root, child));
         assertTrue(e.enforce2fa(), "the root enforces 2FA: the child cannot turn it off");
         assertTrue(e.ipAllowlistEnforced());
         assertEquals(List.of("10.1.0.0/16"), e.ipAllowlist(), "only what both lists allow");
@@ -33,14 +33,14 @@ class EffectiveSettingsRuleTest {
     @Test
     void anEmptyListAddsNoRestrictionAndDisjointListsAdmitNobody() {
         OrganizationSettings open = settings(false, List.of(), null, null, null);
-        EffectiveSettingsResponse unrestricted = EffectiveSettingsRule.combine(open.organizationId, List.of(open));
+        EffectiveSettings unrestricted = EffectiveSettingsRule.combine(open.organizationId, List.of(open));
         assertFalse(unrestricted.ipAllowlistEnforced());
         assertNull(unrestricted.maxSessionMinutes());
 
         OrganizationSettings a = settings(false, List.of("10.0.0.0/8"), null, null, null);
         OrganizationSettings b = settings(false, List.of(), null, null, null);
         OrganizationSettings c = settings(false, List.of("192.168.0.0/16"), null, null, null);
-        EffectiveSettingsResponse none = EffectiveSettingsRule.combine(c.organizationId, List.of(a, b, c));
+        EffectiveSettings none = EffectiveSettingsRule.combine(c.organizationId, List.of(a, b, c));
         assertTrue(none.ipAllowlistEnforced());
         assertEquals(List.of(), none.ipAllowlist());
     }

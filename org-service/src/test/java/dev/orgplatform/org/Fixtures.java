@@ -14,13 +14,23 @@ import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.TestUsers;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.security.AccessPolicy;
+import dev.orgplatform.platform.testing.GrantedAccess;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
-/** Helpers for org-service's tests: run service calls on a Vert.x context, read events, move time. */
+/** Helpers for org-service's tests: run service calls on a Vert.x context, read events, move time, grant access. */
 final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What an Owner may do in an organization (user-service's matrix, as far as org-service asks). */
+    static final String[] OWNER = { "organization:read", "organization:update", "organization:settings", "organization:create-child",
+            "organization:delete", "organization:restore", "organization:transfer" };
+    /** What an Admin may do: everything but delete, restore and transfer. */
+    static final String[] ADMIN = { "organization:read", "organization:update", "organization:settings", "organization:create-child" };
+    static final String[] VIEWER = { "organization:read" };
 
     private Fixtures() {
     }
@@ -44,6 +54,16 @@ final class Fixtures {
             return e;
         }
         throw new AssertionError("expected a refusal");
+    }
+
+    /**
+     * Stands in for user-service's check for the current test (user-service does not run in module tests): nobody
+     * has a role anywhere until granted one.
+     */
+    static GrantedAccess grantedAccess() {
+        GrantedAccess access = new GrantedAccess();
+        QuarkusMock.installMockForType(access, AccessPolicy.class);
+        return access;
     }
 
     static String suffix() {

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orgplatform.org.rest.EffectiveSettingsResponse;
-import dev.orgplatform.org.rest.SettingsRequest;
-import dev.orgplatform.org.rest.UpdateOrganizationRequest;
+import dev.orgplatform.org.service.EffectiveSettings;
+import dev.orgplatform.org.service.NewOrganization;
+import dev.orgplatform.org.service.OrganizationChange;
 import dev.orgplatform.org.service.OrganizationService;
-import dev.orgplatform.org.service.OrganizationService.NewOrganization;
 import dev.orgplatform.org.service.OrganizationSettingsService;
+import dev.orgplatform.org.service.SettingsChange;
 import dev.orgplatform.org.service.OrganizationTreeService;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Versions;
@@ -45,7 +45,7 @@ class OrganizationChangeServiceTest {
     @Test
     void aPatchChangesOnlyWhatItNamesAndPublishesBeforeAndAfter() {
         Organization o = root("Before", "kept");
-        Organization updated = await(() -> organizations.update(o.id, new UpdateOrganizationRequest(null, "After", null, null, null),
+        Organization updated = await(() -> organizations.update(o.id, new OrganizationChange(null, "After", null, null, null),
                 Versions.etag(o.version), false));
         assertEquals("After", updated.displayName);
         assertEquals("kept", updated.description);
@@ -55,7 +55,7 @@ class OrganizationChangeServiceTest {
         assertEquals("After", changes.get("displayName").get("after").asText());
         assertEquals(1, changes.size());
 
-        Organization replaced = await(() -> organizations.update(o.id, new UpdateOrganizationRequest(o.name, "Put", null, null, Region.EU),
+        Organization replaced = await(() -> organizations.update(o.id, new OrganizationChange(o.name, "Put", null, null, Region.EU),
                 Versions.etag(updated.version), true));
         assertNull(replaced.description, "PUT clears what it does not send");
     }
@@ -63,9 +63,9 @@ class OrganizationChangeServiceTest {
     @Test
     void aStaleOrMissingIfMatchIsRefused() {
         Organization o = root("X", null);
-        UpdateOrganizationRequest change = new UpdateOrganizationRequest(null, "Y", null, null, null);
+        OrganizationChange change = new OrganizationChange(null, "Y", null, null, null);
         await(() -> organizations.update(o.id, change, Versions.etag(o.version), false));
-        ProblemException stale = refusal(() -> organizations.update(o.id, new UpdateOrganizationRequest(null, "Z", null, null, null),
+        ProblemException stale = refusal(() -> organizations.update(o.id, new OrganizationChange(null, "Z", null, null, null),
                 Versions.etag(o.version), false));
         assertEquals(412, stale.status());
         assertEquals(428, refusal(() -> organizations.update(o.id, change, null, false)).status());
@@ -75,11 +75,11 @@ class OrganizationChangeServiceTest {
     @Test
     void nameAndRegionNeverChange() {
         Organization o = root("N", null);
-        ProblemException name = refusal(() -> organizations.update(o.id, new UpdateOrganizationRequest("other-" + suffix(), null, null,
+        ProblemException name = refusal(() -> organizations.update(o.id, new OrganizationChange("other-" + suffix(), null, null,
                 null, null), Versions.etag(o.version), false));
         assertEquals(400, name.status());
         assertEquals(List.of("name"), name.errors().stream().map(e -> e.field()).toList());
-        ProblemException region = refusal(() -> organizations.update(o.id, new UpdateOrganizationRequest(null, null, null, null,
+        ProblemException region = refusal(() -> organizations.update(o.id, new OrganizationChange(null, null, null, null,
                 Region.US), Versions.etag(o.version), false));
         assertEquals(List.of("region"), region.errors().stream().map(e -> e.field()).toList());
         assertEquals(Region.EU, await(() -> organizations.findAvailable(o.id)).region);
@@ -92,21 +92,21 @@ class OrganizationChangeServiceTest {
                 owner, null));
 
         OrganizationSettings rootSettings = await(() -> settings.own(root.id));
-        OrganizationSettings saved = await(() -> settings.replace(root.id, new SettingsRequest(new SettingsRequest.Security(true,
-                List.of("10.0.0.0/8"), 60, 90), "billing@example.com"), Versions.etag(rootSettings.version)));
+        OrganizationSettings saved = await(() -> settings.replace(root.id, new SettingsChange(true,
+                List.of("10.0.0.0/8"), 60, 90, "billing@example.com"), Versions.etag(rootSettings.version)));
         assertEquals(List.of("10.0.0.0/8"), saved.ipAllowlist());
         JsonNode event = Fixtures.event("OrganizationSettingsChanged", root.id);
         assertTrue(event.get("security").get("enforce2fa").asBoolean());
         assertEquals("10.0.0.0/8", event.get("security").get("ipAllowlist").get(0).asText());
         assertEquals("billing@example.com", event.get("billingContactEmail").asText());
 
-        assertEquals(412, refusal(() -> settings.replace(root.id, new SettingsRequest(new SettingsRequest.Security(false, List.of(),
-                null, null), null), Versions.etag(rootSettings.version))).status());
+        assertEquals(412, refusal(() -> settings.replace(root.id, new SettingsChange(false, List.of(),
+                null, null, null), Versions.etag(rootSettings.version))).status());
 
         OrganizationSettings childSettings = await(() -> settings.own(child.id));
-        await(() -> settings.replace(child.id, new SettingsRequest(new SettingsRequest.Security(false, List.of("10.9.0.1/16",
-                "192.168.0.0/16"), 120, 30), null), Versions.etag(childSettings.version)));
-        EffectiveSettingsResponse effective = await(() -> settings.effective(child.id));
+        await(() -> settings.replace(child.id, new SettingsChange(false, List.of("10.9.0.1/16",
+                "192.168.0.0/16"), 120, 30, null), Versions.etag(childSettings.version)));
+        EffectiveSettings effective = await(() -> settings.effective(child.id));
         assertTrue(effective.enforce2fa());
         assertEquals(List.of("10.9.0.0/16"), effective.ipAllowlist());
         assertEquals(60, effective.maxSessionMinutes());

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orgplatform.org.mapping.TreeMapper;
 import dev.orgplatform.org.rest.MoveResponse;
 import dev.orgplatform.org.rest.TreeNode;
+import dev.orgplatform.org.service.NewOrganization;
 import dev.orgplatform.org.service.OrganizationService;
-import dev.orgplatform.org.service.OrganizationService.NewOrganization;
 import dev.orgplatform.org.service.OrganizationTreeService;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Page;
@@ -87,7 +88,7 @@ class OrganizationTreeServiceTest {
         assertEquals(List.of(root.id, a.id), await(() -> tree.ancestors(a1.id)).stream().map(o -> o.id).toList());
         assertEquals(List.of(), await(() -> tree.ancestors(root.id)));
 
-        TreeNode subtree = await(() -> tree.subtree(root.id));
+        TreeNode subtree = TreeMapper.toTree(await(() -> tree.subtree(root.id)));
         assertEquals(2, subtree.children().size());
         TreeNode aNode = subtree.children().stream().filter(n -> n.id().equals(a.id)).findFirst().orElseThrow();
         assertEquals(List.of(a1.id), aNode.children().stream().map(TreeNode::id).toList());
@@ -101,14 +102,14 @@ class OrganizationTreeServiceTest {
         Organization b = child(root);
         Organization a1 = child(a);
 
-        MoveResponse preview = await(() -> tree.move(a.id, b.id, true));
+        MoveResponse preview = TreeMapper.toResponse(await(() -> tree.move(a.id, b.id, true)));
         assertTrue(preview.dryRun());
         assertEquals(3, preview.subtree().depth());
         assertEquals(b.id, preview.subtree().parentId());
         assertEquals(4, preview.subtree().children().get(0).depth());
         assertEquals(2, await(() -> organizations.findAvailable(a.id)).depth, "a dry run changes nothing");
 
-        MoveResponse moved = await(() -> tree.move(a.id, b.id, false));
+        MoveResponse moved = TreeMapper.toResponse(await(() -> tree.move(a.id, b.id, false)));
         assertEquals(root.id, moved.previousParentId());
         assertEquals(b.id, await(() -> organizations.findAvailable(a.id)).parentId);
         assertEquals(4, await(() -> organizations.findAvailable(a1.id)).depth, "everything beneath moved with it");

@@ -62,7 +62,7 @@ class ApiKeyAndAuditIT {
 
         // another tenant's organization is out of the key's reach
         String other = organizationOf(TestUsers.create("other-tenant"));
-        withKey(readKey).get(url("org-service") + "/api/v1/organizations/" + other).then().statusCode(403);
+        withKey(readKey).get(url("org-service") + "/api/v1/organizations/" + other).then().statusCode(404);
 
         given().auth().oauth2(owner.token()).when().delete(url("user-service") + "/api/v1/organizations/" + org + "/api-keys/" + keyId)
                 .then().statusCode(204);
@@ -120,7 +120,7 @@ class ApiKeyAndAuditIT {
                     .then().statusCode(200).body("items.size()", greaterThanOrEqualTo(1));
         });
 
-        audit(stranger, org, null).then().statusCode(403);
+        audit(stranger, org, null).then().statusCode(404);
         given().auth().oauth2(owner.token()).queryParam("from", "yesterday").get(url("user-service") + "/api/v1/organizations/" + org + "/audit")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
     }

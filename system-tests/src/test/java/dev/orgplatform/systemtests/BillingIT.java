@@ -93,18 +93,19 @@ class BillingIT {
                 .then().statusCode(200).body("thresholds", contains(50, 90));
         billing(owner, org, "/billing-settings").then().statusCode(200).body("billingEmail", equalTo("accounts@example.com"));
 
-        // a Viewer of the organization and a stranger see and change nothing
+        // a Viewer of the organization sees and changes nothing (403); a stranger is told it does not exist (404)
         for (TestUsers.User refused : List.of(viewer, stranger)) {
-            billing(refused, org, "/limits").then().statusCode(403).contentType("application/problem+json");
-            billing(refused, org, "/billing-settings").then().statusCode(403);
-            billing(refused, org, "/alerts").then().statusCode(403);
+            int status = refused == viewer ? 403 : 404;
+            billing(refused, org, "/limits").then().statusCode(status).contentType("application/problem+json");
+            billing(refused, org, "/billing-settings").then().statusCode(status);
+            billing(refused, org, "/alerts").then().statusCode(status);
             given().auth().oauth2(refused.token()).header("If-Match", "*").contentType(ContentType.JSON).body(Map.of("plan", "FREE"))
-                    .when().put(url("billing-service") + path(org, "/plan")).then().statusCode(403);
+                    .when().put(url("billing-service") + path(org, "/plan")).then().statusCode(status);
             given().auth().oauth2(refused.token()).header("If-Match", "*").contentType(ContentType.JSON).body(Map.of("limit", 10))
-                    .when().put(url("billing-service") + path(org, "/limits/users")).then().statusCode(403);
+                    .when().put(url("billing-service") + path(org, "/limits/users")).then().statusCode(status);
             given().auth().oauth2(refused.token()).header("If-Match", "*").contentType(ContentType.JSON)
                     .body(Map.of("billingEmail", "thief@example.com"))
-                    .when().put(url("billing-service") + path(org, "/billing-settings")).then().statusCode(403);
+                    .when().put(url("billing-service") + path(org, "/billing-settings")).then().statusCode(status);
             given().auth().oauth2(refused.token()).when().get(url("billing-service") + path(org, "/deletion-preconditions"))
                     .then().statusCode(403);
         }

@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -49,14 +51,15 @@ class WalkingSkeletonIT {
                 .when().post(url("org-service") + "/api/v1/organizations")
                 .then().statusCode(201).extract().path("id");
 
-        // 3: user-service made her the Owner, billing-service opened a Free account, both from the event
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(alice.token())
+        // 3: user-service made her the Owner, billing-service opened a Free account, both from the event, and the
+        // creating call answered only once they had (read-your-writes): her next requests see it at once
+        given().auth().oauth2(alice.token())
                 .when().get(url("user-service") + "/api/v1/organizations/" + org + "/members")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].role", equalTo("OWNER"))
-                .body("items[0].userId", equalTo(alice.id())));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> limits(alice, org).then().statusCode(200)
+                .body("items[0].userId", equalTo(alice.id()));
+        limits(alice, org).then().statusCode(200)
                 .body("plan", equalTo("FREE")).body("resources.find { it.resource == 'users' }.limit", equalTo(50))
-                .body("resources.find { it.resource == 'users' }.used", equalTo(1)));
+                .body("resources.find { it.resource == 'users' }.used", equalTo(1));
         given().auth().oauth2(alice.token()).when().get(url("org-service") + "/api/v1/organizations/" + org)
                 .then().statusCode(200).body("id", equalTo(org));
 
@@ -78,16 +81,24 @@ class WalkingSkeletonIT {
                 .then().statusCode(201).body("state", equalTo("PENDING")).body("email", equalTo("new.hire@example.com"));
         limits(alice, org).then().statusCode(200).body("resources.find { it.resource == 'users' }.used", equalTo(2));
 
-        // a stranger is refused everywhere, and takes no seat
+        // a stranger is told nothing exists, everywhere (the same answer as for an unknown id), and takes no seat
         given().auth().oauth2(mallory.token()).contentType(ContentType.JSON)
                 .body(Map.of("email", "friend@example.com", "name", "Friend", "role", "ADMIN", "teams", List.of("My Team")))
                 .when().post(url("invitation-service") + "/api/v1/organizations/" + org + "/invitations")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(mallory.token()).when().get(url("org-service") + "/api/v1/organizations/" + org)
-                .then().statusCode(403);
-        given().auth().oauth2(mallory.token()).when().get(url("user-service") + "/api/v1/organizations/" + org + "/members")
-                .then().statusCode(403);
-        limits(mallory, org).then().statusCode(403);
+                .then().statusCode(404).contentType("application/problem+json");
+        String unknown = UUID.randomUUID().toString();
+        for (String service : List.of("org-service", "user-service", "billing-service")) {
+            String path = switch (service) {
+                case "org-service" -> "/api/v1/organizations/%s";
+                case "user-service" -> "/api/v1/organizations/%s/members";
+                default -> "/api/v1/organizations/%s/limits";
+            };
+            String seen = given().auth().oauth2(mallory.token()).when().get(url(service) + path.formatted(org))
+                    .then().statusCode(404).contentType("application/problem+json").extract().path("detail");
+            String none = given().auth().oauth2(mallory.token()).when().get(url(service) + path.formatted(unknown))
+                    .then().statusCode(404).extract().path("detail");
+            assertEquals(none.replace(unknown, org), seen, service);
+        }
         limits(alice, org).then().statusCode(200).body("resources.find { it.resource == 'users' }.used", equalTo(2));
     }
 

@@ -12,10 +12,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.TestUsers;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.security.Secrets;
-import dev.orgplatform.user.service.ApiKeyRegistry;
+import dev.orgplatform.user.apikey.ApiKey;
+import dev.orgplatform.user.apikey.service.ApiKeyRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,6 +67,9 @@ class ApiKeyVerificationTest {
 
         registry.remove(key.id);
         given().header("X-API-Key", newSecret).when().get("/api/v1/users/me/audit").then().statusCode(401);
+        // the uses counted in memory are written back on the flush schedule, as ApiKeyUsed
+        Fixture.KAFKA.await("apikeys", r -> "ApiKeyUsed".equals(KafkaEvents.header(r, "ce_type"))
+                && r.value().contains(key.id.toString()), Duration.ofSeconds(30));
     }
 
     @Test

@@ -76,8 +76,11 @@ class AuthorizationResourceTest {
 
     @Test
     void membersOfAnOrganizationAreHiddenFromOtherTenants() {
+        // a stranger cannot even tell the organization exists: the same 404 as for an unknown id
         given().auth().oauth2(stranger.token()).when().get("/api/v1/organizations/" + org + "/members")
-                .then().statusCode(403).contentType("application/problem+json");
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(stranger.token()).when().get("/api/v1/organizations/" + UUID.randomUUID() + "/members")
+                .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(owner.token()).when().get("/api/v1/organizations/" + org + "/members")
                 .then().statusCode(200).body("items.userId", hasItem(owner.id()));
     }

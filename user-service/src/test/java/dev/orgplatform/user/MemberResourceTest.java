@@ -134,15 +134,15 @@ class MemberResourceTest {
         Fixture.member(org, dev, "DEVELOPER", "My Team");
         String base = "/api/v1/organizations/" + org + "/members";
         String products = base + "/" + dev.id() + "/products/p/permissions";
-        given().auth().oauth2(outsider.token()).get(base).then().statusCode(403);
-        given().auth().oauth2(outsider.token()).get(base + "/" + dev.id()).then().statusCode(403);
+        given().auth().oauth2(outsider.token()).get(base).then().statusCode(404);
+        given().auth().oauth2(outsider.token()).get(base + "/" + dev.id()).then().statusCode(404);
         given().auth().oauth2(outsider.token()).contentType(ContentType.JSON).header("If-Match", "*").body(Map.of("role", "VIEWER"))
-                .patch(base + "/" + dev.id()).then().statusCode(403);
-        given().auth().oauth2(outsider.token()).delete(base + "/" + dev.id()).then().statusCode(403);
-        given().auth().oauth2(outsider.token()).get(products).then().statusCode(403);
+                .patch(base + "/" + dev.id()).then().statusCode(404);
+        given().auth().oauth2(outsider.token()).delete(base + "/" + dev.id()).then().statusCode(404);
+        given().auth().oauth2(outsider.token()).get(products).then().statusCode(404);
         given().auth().oauth2(outsider.token()).contentType(ContentType.JSON).body(Map.of("permissions", List.of("device:read")))
-                .put(products).then().statusCode(403);
-        given().auth().oauth2(outsider.token()).delete(products).then().statusCode(403);
+                .put(products).then().statusCode(404);
+        given().auth().oauth2(outsider.token()).delete(products).then().statusCode(404);
         given().auth().oauth2(outsider.token()).get("/api/v1/users/me/organizations").then().statusCode(200)
                 .body("organizationId", not(hasItem(org.toString())));
         Fixture.check(dev.id(), org, "product:write").then().body("allowed", equalTo(true));

@@ -82,16 +82,16 @@ class TeamResourceTest {
         Fixture.organization(outsider);
         String teams = "/api/v1/organizations/" + org + "/teams";
         String myTeam = given().auth().oauth2(owner.token()).get(teams).then().extract().path("[0].id");
-        given().auth().oauth2(outsider.token()).get(teams).then().statusCode(403);
-        given().auth().oauth2(outsider.token()).get(teams + "/" + myTeam).then().statusCode(403);
-        given().auth().oauth2(outsider.token()).get(teams + "/" + myTeam + "/members").then().statusCode(403);
-        given().auth().oauth2(outsider.token()).contentType(ContentType.JSON).body(Map.of("name", "X")).post(teams).then().statusCode(403);
+        given().auth().oauth2(outsider.token()).get(teams).then().statusCode(404);
+        given().auth().oauth2(outsider.token()).get(teams + "/" + myTeam).then().statusCode(404);
+        given().auth().oauth2(outsider.token()).get(teams + "/" + myTeam + "/members").then().statusCode(404);
+        given().auth().oauth2(outsider.token()).contentType(ContentType.JSON).body(Map.of("name", "X")).post(teams).then().statusCode(404);
         given().auth().oauth2(outsider.token()).contentType(ContentType.JSON).header("If-Match", "*").body(Map.of("name", "X"))
-                .patch(teams + "/" + myTeam).then().statusCode(403);
-        given().auth().oauth2(outsider.token()).delete(teams + "/" + myTeam).then().statusCode(403);
+                .patch(teams + "/" + myTeam).then().statusCode(404);
+        given().auth().oauth2(outsider.token()).delete(teams + "/" + myTeam).then().statusCode(404);
         given().auth().oauth2(outsider.token()).contentType(ContentType.JSON).body(Map.of("teamRole", "MEMBER"))
-                .put(teams + "/" + myTeam + "/members/" + outsider.id()).then().statusCode(403);
-        given().auth().oauth2(outsider.token()).delete(teams + "/" + myTeam + "/members/" + owner.id()).then().statusCode(403);
+                .put(teams + "/" + myTeam + "/members/" + outsider.id()).then().statusCode(404);
+        given().auth().oauth2(outsider.token()).delete(teams + "/" + myTeam + "/members/" + owner.id()).then().statusCode(404);
         given().auth().oauth2(owner.token()).get(teams + "/" + myTeam + "/members").then().body("userId", contains(owner.id()));
     }
 }

@@ -2,6 +2,7 @@ package dev.orgplatform.user;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -85,7 +86,9 @@ class UserResourceTest {
 
         Fixture.check(dev.id(), org, "organization:read").then().body("allowed", equalTo(false))
                 .body("reason", equalTo("user is suspended"));
-        given().auth().oauth2(dev.token()).get("/api/v1/organizations/" + org + "/members").then().statusCode(403);
+        // a suspended member still sees that the organization exists: 403 naming the suspension, not 404
+        given().auth().oauth2(dev.token()).get("/api/v1/organizations/" + org + "/members").then().statusCode(403)
+                .body("detail", containsString("user is suspended"));
         assertFalse(Fixture.keycloakUser(dev.id()).get("enabled").asBoolean());
         given().auth().oauth2(admin.token()).get("/api/v1/users/" + dev.id() + "/sessions").then().statusCode(200)
                 .body("$", hasSize(0));

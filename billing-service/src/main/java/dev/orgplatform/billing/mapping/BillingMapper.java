@@ -1,6 +1,7 @@
 package dev.orgplatform.billing.mapping;
 
 import java.util.List;
+import java.util.UUID;
 
 import dev.orgplatform.billing.BillingAccount;
 import dev.orgplatform.billing.Reservation;
@@ -12,11 +13,24 @@ import dev.orgplatform.billing.rest.DeletionPreconditionsResponse;
 import dev.orgplatform.billing.rest.LimitsResponse;
 import dev.orgplatform.billing.rest.QuotaResponse;
 import dev.orgplatform.billing.rest.ReservationResponse;
+import dev.orgplatform.billing.rest.ReserveRequest;
 import dev.orgplatform.billing.service.DeletionPreconditions;
+import dev.orgplatform.billing.service.NewReservation;
+import dev.orgplatform.billing.service.SettingsChange;
 
 public final class BillingMapper {
 
     private BillingMapper() {
+    }
+
+    public static NewReservation toCommand(UUID organizationId, ReserveRequest r) {
+        return new NewReservation(organizationId, r.resource(), r.amount(), r.idempotencyKey(), r.holder());
+    }
+
+    public static SettingsChange toCommand(UUID organizationId, BillingSettingsRequest r, String ifMatch) {
+        BillingSettingsRequest.PaymentMethod method = r.paymentMethod();
+        return new SettingsChange(organizationId, r.billingEmail(), method == null ? null : method.type(),
+                method == null ? null : method.reference(), ifMatch);
     }
 
     public static ReservationResponse toResponse(Reservation r) {

@@ -22,4 +22,8 @@ public class BillingAccountRepository implements PanacheRepositoryBase<BillingAc
             return a;
         });
     }
+
+    public Uni<Long> deleteOfOrganization(UUID organizationId) {
+        return delete("organizationId", organizationId);
+    }
 }

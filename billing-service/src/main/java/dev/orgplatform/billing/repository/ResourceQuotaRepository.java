@@ -54,4 +54,8 @@ public class ResourceQuotaRepository implements PanacheRepositoryBase<ResourceQu
     public Uni<List<ResourceQuota>> ofOrganization(UUID organizationId) {
         return list("organizationId = ?1 order by resource", organizationId);
     }
+
+    public Uni<Long> deleteOfOrganization(UUID organizationId) {
+        return delete("organizationId", organizationId);
+    }
 }

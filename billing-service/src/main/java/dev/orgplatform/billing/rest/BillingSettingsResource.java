@@ -14,16 +14,18 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.orgplatform.billing.BillingAccount;
 import dev.orgplatform.billing.mapping.BillingMapper;
 import dev.orgplatform.billing.service.BillingAccountService;
 import dev.orgplatform.billing.service.BillingSettingsService;
-import dev.orgplatform.platform.security.AccessPolicy;
-import dev.orgplatform.platform.security.Caller;
+import dev.orgplatform.platform.rest.Versions;
+import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** Billing email, payment method and outstanding balance; usage-alert thresholds (Owners and Admins). */
+/**
+ * Billing email, payment method and outstanding balance; usage-alert thresholds (Owners and Admins). The gate answers
+ * first: whoever may not see the organization gets 404, a member without the permission 403.
+ */
 @Path("/api/v1/organizations/{organizationId}")
 @Authenticated
 @Tag(name = "Billing settings and alerts")
@@ -31,53 +33,47 @@ public class BillingSettingsResource {
 
     private final BillingAccountService accounts;
     private final BillingSettingsService settings;
-    private final AccessPolicy access;
-    private final Caller caller;
+    private final AccessGate gate;
 
-    public BillingSettingsResource(BillingAccountService accounts, BillingSettingsService settings, AccessPolicy access, Caller caller) {
+    public BillingSettingsResource(BillingAccountService accounts, BillingSettingsService settings, AccessGate gate) {
         this.accounts = accounts;
         this.settings = settings;
-        this.access = access;
-        this.caller = caller;
+        this.gate = gate;
     }
 
     @GET
     @Path("/billing-settings")
     public Uni<Response> settings(@PathParam("organizationId") UUID organizationId) {
-        return access.require(caller.may("billing:read", organizationId))
+        return gate.require("billing:read", organizationId)
                 .chain(() -> accounts.account(organizationId))
-                .map(a -> tagged(BillingMapper.toSettings(a), a));
+                .map(a -> Versions.ok(BillingMapper.toSettings(a), a.version));
     }
 
     @PUT
     @Path("/billing-settings")
     public Uni<Response> updateSettings(@PathParam("organizationId") UUID organizationId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BillingSettingsRequest request) {
-        return access.require(caller.may("billing:manage", organizationId))
-                .chain(() -> settings.updateSettings(organizationId, request.billingEmail(),
-                        request.paymentMethod() == null ? null : request.paymentMethod().type(),
-                        request.paymentMethod() == null ? null : request.paymentMethod().reference(), ifMatch))
-                .map(a -> tagged(BillingMapper.toSettings(a), a));
+        Versions.requirePresent(ifMatch);
+        return gate.require("billing:manage", organizationId)
+                .chain(() -> settings.updateSettings(BillingMapper.toCommand(organizationId, request, ifMatch)))
+                .map(a -> Versions.ok(BillingMapper.toSettings(a), a.version));
     }
 
     @GET
     @Path("/alerts")
     public Uni<Response> thresholds(@PathParam("organizationId") UUID organizationId) {
-        return access.require(caller.may("billing:read", organizationId))
+        return gate.require("billing:read", organizationId)
                 .chain(() -> accounts.account(organizationId))
-                .map(a -> tagged(BillingMapper.toThresholds(a), a));
+                .map(a -> Versions.ok(BillingMapper.toThresholds(a), a.version));
     }
 
     @PUT
     @Path("/alerts")
     public Uni<Response> updateThresholds(@PathParam("organizationId") UUID organizationId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AlertThresholds request) {
-        return access.require(caller.may("billing:manage", organizationId))
+        Versions.requirePresent(ifMatch);
+        return gate.require("billing:manage", organizationId)
                 .chain(() -> settings.updateThresholds(organizationId, request.thresholds(), ifMatch))
-                .map(a -> tagged(BillingMapper.toThresholds(a), a));
-    }
-
-    static Response tagged(Object body, BillingAccount account) {
-        return Response.ok(body).tag(Long.toString(account.version)).build();
+                .map(a -> Versions.ok(BillingMapper.toThresholds(a), a.version));
     }
 }

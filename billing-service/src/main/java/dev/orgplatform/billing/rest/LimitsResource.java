@@ -22,8 +22,8 @@ import dev.orgplatform.billing.mapping.BillingMapper;
 import dev.orgplatform.billing.service.BillingAccountService;
 import dev.orgplatform.billing.service.PlanService;
 import dev.orgplatform.platform.problem.ProblemException;
-import dev.orgplatform.platform.security.AccessPolicy;
-import dev.orgplatform.platform.security.Caller;
+import dev.orgplatform.platform.rest.Versions;
+import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -35,22 +35,19 @@ public class LimitsResource {
 
     private final BillingAccountService accounts;
     private final PlanService plans;
-    private final AccessPolicy access;
-    private final Caller caller;
+    private final AccessGate gate;
 
-    public LimitsResource(BillingAccountService accounts, PlanService plans, AccessPolicy access, Caller caller) {
+    public LimitsResource(BillingAccountService accounts, PlanService plans, AccessGate gate) {
         this.accounts = accounts;
         this.plans = plans;
-        this.access = access;
-        this.caller = caller;
+        this.gate = gate;
     }
 
     /** Owners and Admins; platform services too (a service shows usage before it reserves). */
     @GET
     @Path("/limits")
     public Uni<Response> limits(@PathParam("organizationId") UUID organizationId) {
-        Uni<Void> allowed = caller.isService() ? Uni.createFrom().voidItem() : access.require(caller.may("billing:read", organizationId));
-        return allowed
+        return gate.requireOrService("billing:read", organizationId)
                 .chain(() -> accounts.account(organizationId))
                 .chain(this::limitsOf);
     }
@@ -59,7 +56,8 @@ public class LimitsResource {
     @Path("/plan")
     public Uni<Response> changePlan(@PathParam("organizationId") UUID organizationId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ChangePlanRequest request) {
-        return access.require(caller.may("billing:manage", organizationId))
+        Versions.requirePresent(ifMatch);
+        return gate.require("billing:manage", organizationId)
                 .chain(() -> plans.changePlan(organizationId, request.plan(), ifMatch))
                 .chain(this::limitsOf);
     }
@@ -69,7 +67,8 @@ public class LimitsResource {
     public Uni<Response> setLimit(@PathParam("organizationId") UUID organizationId, @PathParam("resource") String resource,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CustomLimitRequest request) {
         LimitedResource r = resource(resource);
-        return access.require(caller.may("billing:manage", organizationId))
+        Versions.requirePresent(ifMatch);
+        return gate.require("billing:manage", organizationId)
                 .chain(() -> plans.setCustomLimit(organizationId, r, request.limit(), ifMatch))
                 .chain(this::limitsOf);
     }
@@ -80,14 +79,14 @@ public class LimitsResource {
     public Uni<Response> resetLimit(@PathParam("organizationId") UUID organizationId, @PathParam("resource") String resource,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         LimitedResource r = resource(resource);
-        return access.require(caller.may("billing:manage", organizationId))
+        Versions.requirePresent(ifMatch);
+        return gate.require("billing:manage", organizationId)
                 .chain(() -> plans.resetLimit(organizationId, r, ifMatch))
                 .chain(this::limitsOf);
     }
 
     private Uni<Response> limitsOf(BillingAccount account) {
-        return accounts.quotas(account.organizationId).map(q -> Response.ok(BillingMapper.toResponse(account, q))
-                .tag(Long.toString(account.version)).build());
+        return accounts.quotas(account.organizationId).map(q -> Versions.ok(BillingMapper.toResponse(account, q), account.version));
     }
 
     private static LimitedResource resource(String key) {

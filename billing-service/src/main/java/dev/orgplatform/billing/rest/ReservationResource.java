@@ -3,7 +3,6 @@ package dev.orgplatform.billing.rest;
 import java.net.URI;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
@@ -15,24 +14,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.billing.mapping.BillingMapper;
 import dev.orgplatform.billing.service.QuotaService;
-import dev.orgplatform.platform.security.Caller;
+import dev.orgplatform.platform.security.AccessGate;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** Quota reservations, for other platform services only (client-credentials tokens). */
+/** Quota reservations, for other platform services only (client-credentials tokens): people get 403. */
 @Path("/api/v1/organizations/{organizationId}/reservations")
-@RolesAllowed(Caller.SERVICE_ROLE)
+@Authenticated
 @Tag(name = "Quota reservations")
 public class ReservationResource {
 
     private final QuotaService quotas;
+    private final AccessGate gate;
 
-    public ReservationResource(QuotaService quotas) {
+    public ReservationResource(QuotaService quotas, AccessGate gate) {
         this.quotas = quotas;
+        this.gate = gate;
     }
 
     @POST
     public Uni<Response> reserve(@PathParam("organizationId") UUID organizationId, @Valid @NotNull ReserveRequest request) {
-        return quotas.reserve(organizationId, request.resource(), request.amount(), request.idempotencyKey(), request.holder())
+        gate.requireService();
+        return quotas.reserve(BillingMapper.toCommand(organizationId, request))
                 .map(r -> Response.created(URI.create("/api/v1/organizations/" + organizationId + "/reservations/" + r.id))
                         .entity(BillingMapper.toResponse(r)).build());
     }
@@ -41,6 +44,7 @@ public class ReservationResource {
     @Path("/{reservationId}/commit")
     public Uni<ReservationResponse> commit(@PathParam("organizationId") UUID organizationId,
             @PathParam("reservationId") UUID reservationId) {
+        gate.requireService();
         return quotas.commit(organizationId, reservationId).map(BillingMapper::toResponse);
     }
 
@@ -48,6 +52,7 @@ public class ReservationResource {
     @Path("/{reservationId}/release")
     public Uni<ReservationResponse> release(@PathParam("organizationId") UUID organizationId,
             @PathParam("reservationId") UUID reservationId) {
+        gate.requireService();
         return quotas.release(organizationId, reservationId).map(BillingMapper::toResponse);
     }
 }

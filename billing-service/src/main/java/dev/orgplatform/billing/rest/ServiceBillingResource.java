@@ -2,7 +2,6 @@ package dev.orgplatform.billing.rest;
 
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -15,27 +14,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.orgplatform.billing.mapping.BillingMapper;
 import dev.orgplatform.billing.service.BillingSettingsService;
 import dev.orgplatform.billing.service.DeletionPreconditions;
-import dev.orgplatform.platform.security.Caller;
+import dev.orgplatform.platform.security.AccessGate;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** For other platform services and operators' tooling only (client-credentials tokens). */
+/** For other platform services and operators' tooling only (client-credentials tokens): people get 403. */
 @Path("/api/v1/organizations/{organizationId}")
-@RolesAllowed(Caller.SERVICE_ROLE)
+@Authenticated
 @Tag(name = "For platform services")
 public class ServiceBillingResource {
 
     private final BillingSettingsService settings;
     private final DeletionPreconditions preconditions;
+    private final AccessGate gate;
 
-    public ServiceBillingResource(BillingSettingsService settings, DeletionPreconditions preconditions) {
+    public ServiceBillingResource(BillingSettingsService settings, DeletionPreconditions preconditions, AccessGate gate) {
         this.settings = settings;
         this.preconditions = preconditions;
+        this.gate = gate;
     }
 
     /** What billing says about deleting the organization (org-service asks before it accepts a deletion). */
     @GET
     @Path("/deletion-preconditions")
     public Uni<DeletionPreconditionsResponse> deletionPreconditions(@PathParam("organizationId") UUID organizationId) {
+        gate.requireService();
         return preconditions.of(organizationId).map(BillingMapper::toResponse);
     }
 
@@ -44,6 +47,7 @@ public class ServiceBillingResource {
     @Path("/balance")
     public Uni<BillingSettingsResponse> setBalance(@PathParam("organizationId") UUID organizationId,
             @Valid @NotNull BalanceRequest request) {
+        gate.requireService();
         return settings.setBalance(organizationId, request.outstandingCents()).map(BillingMapper::toSettings);
     }
 }

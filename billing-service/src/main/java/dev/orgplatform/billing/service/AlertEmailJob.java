@@ -4,11 +4,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.orgplatform.billing.BillingAccount;
 import dev.orgplatform.billing.UsageAlert;
+import dev.orgplatform.billing.config.AlertConfig;
 import dev.orgplatform.billing.repository.BillingAccountRepository;
 import dev.orgplatform.billing.repository.UsageAlertRepository;
 import dev.orgplatform.platform.clock.PlatformClock;
@@ -37,15 +37,15 @@ public class AlertEmailJob {
     private final int batchSize;
 
     public AlertEmailJob(UsageAlertRepository alerts, BillingAccountRepository accounts, ReactiveMailer mailer, PlatformClock clock,
-            @ConfigProperty(name = "billing.alerts.email-batch", defaultValue = "50") int batchSize) {
+            AlertConfig config) {
         this.alerts = alerts;
         this.accounts = accounts;
         this.mailer = mailer;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = config.emailBatch();
     }
 
-    @Scheduled(every = "${billing.alerts.email-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${billing.alerts.email-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return sendPending().replaceWithVoid()

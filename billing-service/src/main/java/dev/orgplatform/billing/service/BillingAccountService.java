@@ -19,6 +19,7 @@ import dev.orgplatform.billing.repository.BillingAccountRepository;
 import dev.orgplatform.billing.repository.ReservationRepository;
 import dev.orgplatform.billing.repository.ResourceQuotaRepository;
 import dev.orgplatform.billing.repository.UsageAlertRepository;
+import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.inbox.ProcessedEvents;
@@ -120,8 +121,8 @@ public class BillingAccountService {
     private Uni<Void> purge(UUID organizationId) {
         return reservations.deleteOfOrganization(organizationId)
                 .chain(() -> alerts.deleteOfOrganization(organizationId))
-                .chain(() -> quotas.delete("organizationId", organizationId))
-                .chain(() -> accounts.delete("organizationId", organizationId))
+                .chain(() -> quotas.deleteOfOrganization(organizationId))
+                .chain(() -> accounts.deleteOfOrganization(organizationId))
                 .replaceWithVoid();
     }
 
@@ -142,8 +143,8 @@ public class BillingAccountService {
         r.organizationId = organizationId;
         r.resource = LimitedResource.USERS;
         r.amount = 1;
-        r.idempotencyKey = "owner:" + organizationId;
-        r.holder = SeatService.userHolder(ownerId);
+        r.idempotencyKey = ReservationKeys.owner(organizationId);
+        r.holder = ReservationKeys.member(ownerId);
         r.state = ReservationState.COMMITTED;
         r.createdAt = clock.now();
         r.expiresAt = r.createdAt;

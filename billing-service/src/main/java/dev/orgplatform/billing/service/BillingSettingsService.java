@@ -31,15 +31,16 @@ public class BillingSettingsService {
         this.clock = clock;
     }
 
-    /** {@code paymentMethodType} null = no payment method (and no reference). */
+    /** No payment method type = no payment method (and no reference). */
     @WithTransaction
-    public Uni<BillingAccount> updateSettings(UUID organizationId, String billingEmail, PaymentMethodType paymentMethodType,
-            String paymentMethodReference, String ifMatch) {
+    public Uni<BillingAccount> updateSettings(SettingsChange change) {
+        UUID organizationId = change.organizationId();
+        PaymentMethodType paymentMethodType = change.paymentMethodType();
         return accounts.active(organizationId).chain(a -> {
-            Versions.requireMatch(ifMatch, a.version);
-            a.billingEmail = billingEmail == null ? null : billingEmail.toLowerCase();
+            Versions.requireMatch(change.ifMatch(), a.version);
+            a.billingEmail = change.billingEmail() == null ? null : change.billingEmail().toLowerCase();
             a.paymentMethodType = paymentMethodType;
-            a.paymentMethodReference = paymentMethodType == null ? null : paymentMethodReference;
+            a.paymentMethodReference = paymentMethodType == null ? null : change.paymentMethodReference();
             a.updatedAt = clock.now();
             return outbox.publish(BillingEvents.TOPIC, "BillingSettingsChanged", organizationId, BillingEvents.subject(organizationId),
                     new BillingEvents.BillingSettingsChanged(organizationId, a.billingEmail,

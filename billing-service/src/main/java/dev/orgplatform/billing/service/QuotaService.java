@@ -8,11 +8,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.orgplatform.billing.LimitedResource;
 import dev.orgplatform.billing.Reservation;
 import dev.orgplatform.billing.ReservationState;
+import dev.orgplatform.billing.config.ReservationConfig;
 import dev.orgplatform.billing.repository.BillingAccountRepository;
 import dev.orgplatform.billing.repository.ReservationRepository;
 import dev.orgplatform.billing.repository.ResourceQuotaRepository;
@@ -38,16 +37,14 @@ public class QuotaService {
     private final int expiryBatch;
 
     public QuotaService(BillingAccountRepository accounts, ResourceQuotaRepository quotas, ReservationRepository reservations,
-            UsageAlerts alerts, PlatformClock clock,
-            @ConfigProperty(name = "billing.reservation.hold", defaultValue = "PT15M") Duration holdFor,
-            @ConfigProperty(name = "billing.reservation.expiry-batch", defaultValue = "500") int expiryBatch) {
+            UsageAlerts alerts, PlatformClock clock, ReservationConfig config) {
         this.accounts = accounts;
         this.quotas = quotas;
         this.reservations = reservations;
         this.alerts = alerts;
         this.clock = clock;
-        this.holdFor = holdFor;
-        this.expiryBatch = expiryBatch;
+        this.holdFor = config.hold();
+        this.expiryBatch = config.expiryBatch();
     }
 
     /**
@@ -55,7 +52,11 @@ public class QuotaService {
      * first one back unchanged. {@code holder} null = the idempotency key.
      */
     @WithTransaction
-    public Uni<Reservation> reserve(UUID organizationId, LimitedResource resource, long amount, String idempotencyKey, String holder) {
+    public Uni<Reservation> reserve(NewReservation request) {
+        UUID organizationId = request.organizationId();
+        LimitedResource resource = request.resource();
+        long amount = request.amount();
+        String idempotencyKey = request.idempotencyKey();
         return accounts.active(organizationId).chain(account -> {
             Reservation r = new Reservation();
             r.id = UUID.randomUUID();
@@ -63,7 +64,7 @@ public class QuotaService {
             r.resource = resource;
             r.amount = amount;
             r.idempotencyKey = idempotencyKey;
-            r.holder = holder == null ? idempotencyKey : holder;
+            r.holder = request.holder() == null ? idempotencyKey : request.holder();
             r.state = ReservationState.HELD;
             r.createdAt = clock.now();
             r.expiresAt = r.createdAt.plus(holdFor);

@@ -19,7 +19,7 @@ public class ReservationExpiryJob {
         this.quotas = quotas;
     }
 
-    @Scheduled(every = "${billing.reservation.expiry-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${billing.reservation.expiry-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return run().replaceWithVoid()

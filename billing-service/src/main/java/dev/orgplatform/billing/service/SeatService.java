@@ -9,6 +9,7 @@ import dev.orgplatform.billing.Reservation;
 import dev.orgplatform.billing.messaging.InvitationEvent;
 import dev.orgplatform.billing.messaging.MembershipEvent;
 import dev.orgplatform.billing.repository.ReservationRepository;
+import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.inbox.ProcessedEvents;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -36,14 +37,10 @@ public class SeatService {
         this.processed = processed;
     }
 
-    public static String userHolder(UUID userId) {
-        return "user:" + userId;
-    }
-
     @WithTransaction
     public Uni<Boolean> invitationAccepted(InboundEvent event, InvitationEvent accepted) {
         return processed.once(INVITATIONS_CONSUMER, event, () -> seatOf(accepted).chain(r -> r == null ? Uni.createFrom().voidItem()
-                : reservations.changeHolder(r.organizationId, r.id, userHolder(accepted.userId()))));
+                : reservations.changeHolder(r.organizationId, r.id, ReservationKeys.member(accepted.userId()))));
     }
 
     /** Revoked or expired: the invitation's seat is free again. */
@@ -56,7 +53,7 @@ public class SeatService {
     @WithTransaction
     public Uni<Boolean> membershipRevoked(InboundEvent event, MembershipEvent revoked) {
         return processed.once(MEMBERSHIPS_CONSUMER, event, () -> reservations
-                .heldBy(revoked.organizationId(), LimitedResource.USERS, userHolder(revoked.userId()))
+                .heldBy(revoked.organizationId(), LimitedResource.USERS, ReservationKeys.member(revoked.userId()))
                 .chain(held -> Multi.createFrom().iterable(held).onItem().transformToUniAndConcatenate(quotas::giveBack)
                         .collect().last()));
     }
@@ -64,7 +61,7 @@ public class SeatService {
     /** The invitation's reservation, locked: by its id, else by invitation-service's key; null if unknown. */
     private Uni<Reservation> seatOf(InvitationEvent e) {
         Uni<Reservation> found = e.reservationId() != null ? reservations.locked(e.reservationId())
-                : reservations.byKey(e.organizationId(), "invitation:" + e.invitationId())
+                : reservations.byKey(e.organizationId(), ReservationKeys.invitation(e.invitationId()))
                         .chain(r -> r == null ? Uni.createFrom().nullItem() : reservations.locked(r.id));
         return found.map(r -> r != null && r.organizationId.equals(e.organizationId()) ? r : null);
     }

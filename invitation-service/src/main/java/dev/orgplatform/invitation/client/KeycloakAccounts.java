@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.orgplatform.invitation.config.InvitationConfig;
 import dev.orgplatform.platform.client.DependencyCalls;
 import dev.orgplatform.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -25,11 +26,10 @@ public class KeycloakAccounts {
     private final Duration timeout;
 
     public KeycloakAccounts(@RestClient KeycloakAdminApi admin,
-            @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl,
-            @ConfigProperty(name = "invitation.keycloak.timeout", defaultValue = "5s") Duration timeout) {
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl, InvitationConfig config) {
         this.admin = admin;
         this.realm = realmUrl.replaceFirst("/+$", "").replaceFirst("^.*/realms/", "");
-        this.timeout = timeout;
+        this.timeout = config.keycloak().timeout();
     }
 
     /**

@@ -1,15 +1,14 @@
 package dev.orgplatform.invitation.client;
 
-import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.orgplatform.invitation.config.InvitationConfig;
 import dev.orgplatform.platform.client.DependencyCalls;
 import io.smallrye.mutiny.Uni;
 
@@ -18,16 +17,15 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationTeams {
 
     private final TeamsApi teams;
-    private final Duration timeout;
+    private final InvitationConfig config;
 
-    public OrganizationTeams(@RestClient TeamsApi teams,
-            @ConfigProperty(name = "invitation.user-service.timeout", defaultValue = "3s") Duration timeout) {
+    public OrganizationTeams(@RestClient TeamsApi teams, InvitationConfig config) {
         this.teams = teams;
-        this.timeout = timeout;
+        this.config = config;
     }
 
     public Uni<Set<String>> names(UUID organizationId) {
-        return DependencyCalls.guard(teams.teams(organizationId), "user-service", timeout)
+        return DependencyCalls.guard(teams.teams(organizationId), "user-service", config.userService().timeout())
                 .map(list -> list.stream().map(TeamsApi.Team::name).collect(Collectors.toSet()));
     }
 }

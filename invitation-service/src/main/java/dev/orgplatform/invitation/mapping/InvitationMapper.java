@@ -1,22 +1,35 @@
 package dev.orgplatform.invitation.mapping;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import dev.orgplatform.invitation.Invitation;
+import dev.orgplatform.invitation.InvitationState;
 import dev.orgplatform.invitation.messaging.InvitationEvents;
+import dev.orgplatform.invitation.rest.AcceptanceResponse;
+import dev.orgplatform.invitation.rest.CreateInvitationRequest;
 import dev.orgplatform.invitation.rest.InvitationResponse;
+import dev.orgplatform.invitation.service.NewInvitation;
+import dev.orgplatform.platform.security.Role;
 
 public final class InvitationMapper {
 
     private InvitationMapper() {
     }
 
-    /** The invitation as of {@code now} (an overdue pending one shows EXPIRED). */
-    public static InvitationResponse toResponse(Invitation i, Instant now) {
-        return new InvitationResponse(i.id, i.organizationId, i.email, i.name, i.role, List.of(i.teams), i.note, i.stateAt(now),
+    /** The request as a command; {@code role} was validated ({@code InvitableRole}). */
+    public static NewInvitation toCommand(UUID organizationId, UUID inviterId, Role inviterRole, CreateInvitationRequest r) {
+        return new NewInvitation(organizationId, inviterId, inviterRole, r.email(), r.name(), Role.named(r.role()), r.teams(), r.note());
+    }
+
+    /** {@code state} is the state as of now (an overdue pending one shows EXPIRED: {@code InvitationExpiry}). */
+    public static InvitationResponse toResponse(Invitation i, InvitationState state) {
+        return new InvitationResponse(i.id, i.organizationId, i.email, i.name, i.role, List.of(i.teams), i.note, state,
                 i.deliveryState, i.invitedBy, i.acceptedBy, i.createdAt, i.sentAt, i.expiresAt, i.endedAt);
+    }
+
+    public static AcceptanceResponse toAcceptance(Invitation i) {
+        return new AcceptanceResponse(i.id, i.organizationId, i.acceptedBy, i.email, i.role, List.of(i.teams));
     }
 
     public static InvitationEvents.InvitationCreated toCreated(Invitation i) {

@@ -6,9 +6,8 @@ import java.time.format.DateTimeFormatter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import dev.orgplatform.invitation.Invitation;
+import dev.orgplatform.invitation.config.InvitationConfig;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
@@ -23,11 +22,10 @@ public class InvitationMails {
     private final String acceptUrlBase;
     private final Duration timeout;
 
-    public InvitationMails(ReactiveMailer mailer, @ConfigProperty(name = "invitation.accept-url-base") String acceptUrlBase,
-            @ConfigProperty(name = "invitation.mail.timeout", defaultValue = "10s") Duration timeout) {
+    public InvitationMails(ReactiveMailer mailer, InvitationConfig config) {
         this.mailer = mailer;
-        this.acceptUrlBase = acceptUrlBase.replaceFirst("/+$", "");
-        this.timeout = timeout;
+        this.acceptUrlBase = config.acceptUrlBase().replaceFirst("/+$", "");
+        this.timeout = config.mail().timeout();
     }
 
     /** The link carries the token itself: it exists only in this mail, the database keeps its hash. */

@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import dev.orgplatform.invitation.DeliveryState;
 import dev.orgplatform.invitation.Invitation;
 import dev.orgplatform.invitation.InvitationState;
+import dev.orgplatform.platform.rest.Cursor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -31,33 +32,36 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         return find("organizationId = ?1 and email = ?2 and state = ?3", organizationId, email, InvitationState.PENDING).firstResult();
     }
 
-    /** Pending invitations past their expiry, locked so two replicas never expire one twice. */
-    public Uni<List<Invitation>> findDue(Instant now, int max) {
-        return find("state = ?1 and expiresAt <= ?2 order by expiresAt", InvitationState.PENDING, now)
+    /**
+     * Pending invitations expired at {@code cutoff} ({@code InvitationExpiry.cutoff}), locked so two replicas never
+     * expire one twice.
+     */
+    public Uni<List<Invitation>> findDue(Instant cutoff, int max) {
+        return find("state = ?1 and expiresAt <= ?2 order by expiresAt", InvitationState.PENDING, cutoff)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).range(0, max - 1).list();
     }
 
     /**
-     * One page of an organization's invitations, newest first, optionally in one state as of {@code now};
-     * {@code after} is the (createdAt, id) of the last row of the previous page. Fetches {@code limit + 1}.
+     * One page of an organization's invitations, newest first, optionally in one state as of {@code cutoff}
+     * ({@code InvitationExpiry.cutoff}: a pending one expiring at or before it counts as EXPIRED); {@code after} is
+     * the (createdAt, id) of the last row of the previous page. Fetches {@code limit + 1}.
      */
-    public Uni<List<Invitation>> page(UUID organizationId, InvitationState state, Instant now, Instant afterCreatedAt, UUID afterId,
-            int limit) {
+    public Uni<List<Invitation>> page(UUID organizationId, InvitationState state, Instant cutoff, Cursor.TimeAndId after, int limit) {
         StringBuilder q = new StringBuilder("organizationId = :org");
         Parameters p = Parameters.with("org", organizationId);
         if (state == InvitationState.PENDING) {
-            q.append(" and state = :pending and expiresAt > :now");
-            p.and("pending", InvitationState.PENDING).and("now", now);
+            q.append(" and state = :pending and expiresAt > :cutoff");
+            p.and("pending", InvitationState.PENDING).and("cutoff", cutoff);
         } else if (state == InvitationState.EXPIRED) {
-            q.append(" and (state = :expired or (state = :pending and expiresAt <= :now))");
-            p.and("expired", InvitationState.EXPIRED).and("pending", InvitationState.PENDING).and("now", now);
+            q.append(" and (state = :expired or (state = :pending and expiresAt <= :cutoff))");
+            p.and("expired", InvitationState.EXPIRED).and("pending", InvitationState.PENDING).and("cutoff", cutoff);
         } else if (state != null) {
             q.append(" and state = :state");
             p.and("state", state);
         }
-        if (afterCreatedAt != null) {
+        if (after != null) {
             q.append(" and (createdAt < :afterCreated or (createdAt = :afterCreated and id < :afterId))");
-            p.and("afterCreated", afterCreatedAt).and("afterId", afterId);
+            p.and("afterCreated", after.at()).and("afterId", after.id());
         }
         q.append(" order by createdAt desc, id desc");
         return find(q.toString(), p).range(0, limit).list();

@@ -1,7 +1,5 @@
 package dev.orgplatform.invitation.rest;
 
-import java.util.List;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,8 +9,10 @@ import jakarta.ws.rs.core.Context;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.orgplatform.invitation.Invitation;
+import dev.orgplatform.invitation.mapping.InvitationMapper;
+import dev.orgplatform.invitation.service.Acceptance;
 import dev.orgplatform.invitation.service.AcceptanceService;
+import dev.orgplatform.invitation.service.Registration;
 import dev.orgplatform.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +39,8 @@ public class AcceptanceResource {
     @Path("/accept")
     @Authenticated
     public Uni<AcceptanceResponse> accept(@Valid @NotNull AcceptInvitationRequest request, @Context HttpServerRequest http) {
-        return acceptance.accept(request.token(), caller.userId(), caller.email(), client(http)).map(AcceptanceResource::toResponse);
+        return acceptance.accept(new Acceptance(request.token(), caller.userId(), caller.email(), client(http)))
+                .map(InvitationMapper::toAcceptance);
     }
 
     /** No account yet: opens one for the invited email, then accepts. No bearer token. */
@@ -47,16 +48,12 @@ public class AcceptanceResource {
     @Path("/register")
     @PermitAll
     public Uni<AcceptanceResponse> register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http) {
-        return acceptance.register(request.token(), request.name(), request.password(), client(http))
-                .map(AcceptanceResource::toResponse);
+        return acceptance.register(new Registration(request.token(), request.name(), request.password(), client(http)))
+                .map(InvitationMapper::toAcceptance);
     }
 
     /** The client's address (behind a trusted proxy, the forwarded one: quarkus.http.proxy.*). */
     private static String client(HttpServerRequest http) {
         return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-    }
-
-    private static AcceptanceResponse toResponse(Invitation i) {
-        return new AcceptanceResponse(i.id, i.organizationId, i.acceptedBy, i.email, i.role, List.of(i.teams));
     }
 }

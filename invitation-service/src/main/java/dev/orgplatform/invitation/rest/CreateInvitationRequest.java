@@ -5,13 +5,12 @@ import java.util.List;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 public record CreateInvitationRequest(
         @NotBlank @Email @Size(max = 320) String email,
         @NotBlank @Size(max = 200) String name,
-        @NotBlank @Pattern(regexp = "ADMIN|MANAGER|DEVELOPER|OPERATOR|VIEWER", message = "must be one of ADMIN, MANAGER, DEVELOPER, OPERATOR, VIEWER") String role,
+        @NotBlank @InvitableRole String role,
         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) String> teams,
         @Size(max = 2000) String note) {
 }

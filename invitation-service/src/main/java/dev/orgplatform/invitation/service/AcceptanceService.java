@@ -3,6 +3,7 @@ package dev.orgplatform.invitation.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,34 +34,39 @@ public class AcceptanceService {
     private final ClosedOrganizationRepository closed;
     private final KeycloakAccounts accounts;
     private final BadTokenAttempts attempts;
+    private final InvitationExpiry expiry;
     private final Outbox outbox;
     private final PlatformClock clock;
 
     public AcceptanceService(InvitationRepository invitations, ClosedOrganizationRepository closed, KeycloakAccounts accounts,
-            BadTokenAttempts attempts, Outbox outbox, PlatformClock clock) {
+            BadTokenAttempts attempts, InvitationExpiry expiry, Outbox outbox, PlatformClock clock) {
         this.invitations = invitations;
         this.closed = closed;
         this.accounts = accounts;
         this.attempts = attempts;
+        this.expiry = expiry;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** The signed-in user {@code userId} with {@code email} accepts; another email is refused without a hint why. */
-    public Uni<Invitation> accept(String token, UUID userId, String email, String client) {
-        return guarded(client, () -> accepted(Secrets.hash(token), userId, email, null));
+    /** The signed-in user with the invited email accepts; another email is refused without a hint why. */
+    public Uni<Invitation> accept(Acceptance a) {
+        return guarded(a.client(), () -> accepted(Secrets.hash(a.token()), a.userId(), a.email(), null));
     }
 
-    /** Opens a Keycloak account for the invited email (name and password chosen here), then accepts with it. */
-    public Uni<Invitation> register(String token, String name, String password, String client) {
-        String hash = Secrets.hash(token);
-        return guarded(client, () -> usable(hash)
-                .chain(i -> accounts.register(i.email, name, password)
-                        .chain(userId -> accepted(hash, userId, i.email, name.trim()))));
+    /**
+     * Opens a Keycloak account for the invited email (name and password chosen here), then accepts with it. The
+     * Keycloak call sits between the read and the accepting transaction, inside neither.
+     */
+    public Uni<Invitation> register(Registration r) {
+        String hash = Secrets.hash(r.token());
+        return guarded(r.client(), () -> usable(hash)
+                .chain(i -> accounts.register(i.email, r.name(), r.password())
+                        .chain(userId -> accepted(hash, userId, i.email, r.name().trim()))));
     }
 
     /** Refuses a client over the bad-token limit; counts each bad token it presents. */
-    private Uni<Invitation> guarded(String client, java.util.function.Supplier<Uni<Invitation>> attempt) {
+    private Uni<Invitation> guarded(String client, Supplier<Uni<Invitation>> attempt) {
         return Uni.createFrom().voidItem().invoke(() -> attempts.check(client))
                 .chain(attempt::get)
                 .onFailure(InvitationService::isStale).transform(e -> new InvalidInvitationException())
@@ -90,7 +96,7 @@ public class AcceptanceService {
 
     /** Unknown, used, revoked, expired or of an organization pending deletion: all the same answer. */
     private Uni<Void> requireUsable(Invitation i, Instant now) {
-        if (i == null || !i.pendingAt(now)) {
+        if (i == null || !expiry.pendingAt(i, now)) {
             return Uni.createFrom().failure(new InvalidInvitationException());
         }
         return closed.isClosed(i.organizationId).invoke(isClosed -> {

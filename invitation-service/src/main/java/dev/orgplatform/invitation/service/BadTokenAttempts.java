@@ -7,8 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import dev.orgplatform.invitation.config.InvitationConfig;
 import dev.orgplatform.platform.clock.PlatformClock;
 import io.quarkus.scheduler.Scheduled;
 
@@ -28,11 +27,10 @@ public class BadTokenAttempts {
     private final int limit;
     private final Duration window;
 
-    public BadTokenAttempts(PlatformClock clock, @ConfigProperty(name = "invitation.bad-tokens.limit", defaultValue = "10") int limit,
-            @ConfigProperty(name = "invitation.bad-tokens.window", defaultValue = "PT1M") Duration window) {
+    public BadTokenAttempts(PlatformClock clock, InvitationConfig config) {
         this.clock = clock;
-        this.limit = limit;
-        this.window = window;
+        this.limit = config.badTokens().limit();
+        this.window = config.badTokens().window();
     }
 
     /** Throws {@link TooManyAttemptsException} while {@code client} is over the limit. */
@@ -51,7 +49,7 @@ public class BadTokenAttempts {
                 : new Window(w.start(), w.failures() + 1));
     }
 
-    @Scheduled(every = "${invitation.bad-tokens.window:PT1M}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${invitation.bad-tokens.window}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetOldWindows() {
         Instant now = clock.now();
         windows.values().removeIf(w -> !now.isBefore(w.start().plus(window)));

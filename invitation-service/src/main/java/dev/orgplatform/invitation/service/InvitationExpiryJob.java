@@ -2,9 +2,9 @@ package dev.orgplatform.invitation.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.orgplatform.invitation.config.InvitationConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -20,13 +20,12 @@ public class InvitationExpiryJob {
     private final InvitationService invitations;
     private final int batch;
 
-    public InvitationExpiryJob(InvitationService invitations,
-            @ConfigProperty(name = "invitation.expiry.batch-size", defaultValue = "200") int batch) {
+    public InvitationExpiryJob(InvitationService invitations, InvitationConfig config) {
         this.invitations = invitations;
-        this.batch = batch;
+        this.batch = config.expiryJob().batchSize();
     }
 
-    @Scheduled(every = "${invitation.expiry.interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${invitation.expiry.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
         return sweep().replaceWithVoid()

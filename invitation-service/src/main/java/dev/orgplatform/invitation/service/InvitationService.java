@@ -1,6 +1,5 @@
 package dev.orgplatform.invitation.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -9,8 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
@@ -23,21 +22,24 @@ import dev.orgplatform.invitation.messaging.InvitationEvents;
 import dev.orgplatform.invitation.messaging.InvitationMails;
 import dev.orgplatform.invitation.repository.ClosedOrganizationRepository;
 import dev.orgplatform.invitation.repository.InvitationRepository;
-import dev.orgplatform.invitation.rest.CreateInvitationRequest;
 import dev.orgplatform.platform.client.Quotas;
+import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.rest.Page;
-import dev.orgplatform.platform.security.AccessPolicy;
-import dev.orgplatform.platform.security.AccessQuery;
+import dev.orgplatform.platform.security.Role;
+import dev.orgplatform.platform.security.RoleCeiling;
 import dev.orgplatform.platform.security.Secrets;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** What Owners and Admins do with invitations: invite, resend, revoke, list. Every call needs member:invite. */
+/**
+ * What Owners and Admins do with invitations: invite, resend, revoke, list. The resource asked the gate for
+ * member:invite first; remote calls (teams, seats, mail) happen outside every transaction.
+ */
 @ApplicationScoped
 public class InvitationService {
 
@@ -48,55 +50,42 @@ public class InvitationService {
     private final Quotas seats;
     private final OrganizationTeams teams;
     private final InvitationMails mails;
-    private final AccessPolicy access;
+    private final InvitationExpiry expiry;
     private final Outbox outbox;
     private final PlatformClock clock;
-    private final Duration validFor;
 
     public InvitationService(InvitationRepository invitations, ClosedOrganizationRepository closed, Quotas seats,
-            OrganizationTeams teams, InvitationMails mails, AccessPolicy access, Outbox outbox, PlatformClock clock,
-            @ConfigProperty(name = "invitation.valid-for", defaultValue = "P7D") Duration validFor) {
+            OrganizationTeams teams, InvitationMails mails, InvitationExpiry expiry, Outbox outbox, PlatformClock clock) {
         this.invitations = invitations;
         this.closed = closed;
         this.seats = seats;
         this.teams = teams;
         this.mails = mails;
-        this.access = access;
+        this.expiry = expiry;
         this.outbox = outbox;
         this.clock = clock;
-        this.validFor = validFor;
     }
 
     /**
-     * Invites by email: the caller may invite here ({@code mayInvite} is the caller's {@code member:invite}
-     * question) with a role not above their own, into existing teams; a user seat is held at billing-service while
-     * the invitation is pending. The mail goes out after the commit; a failed send leaves the invitation with
-     * deliveryState FAILED (resend it). Whether the email has an account is never looked at.
+     * Invites by email with a role not above the inviter's own, into existing teams; a user seat is held at
+     * billing-service while the invitation is pending. The mail goes out after the commit; a failed send leaves the
+     * invitation with deliveryState FAILED (resend it). Whether the email has an account is never looked at.
      */
-    public Uni<Invitation> invite(AccessQuery mayInvite, CreateInvitationRequest request) {
+    public Uni<Invitation> invite(NewInvitation invitation) {
         UUID id = UUID.randomUUID();
-        UUID organizationId = mayInvite.organizationId();
-        String email = request.email().trim().toLowerCase();
+        UUID organizationId = invitation.organizationId();
+        String email = invitation.email().trim().toLowerCase();
         String token = Secrets.generate("inv_");
         return requireOpen(organizationId)
-                .chain(() -> access.check(mayInvite)).invoke(decision -> {
-                    if (!decision.allowed()) {
-                        throw ProblemException.forbidden("not allowed to member:invite in organization " + organizationId + ": "
-                                + decision.reason());
-                    }
-                    if (!RoleCeiling.allows(decision.role(), request.role())) {
-                        throw ProblemException.forbidden("a " + decision.role() + " may not invite as " + request.role()
-                                + ": nobody invites above their own role");
-                    }
-                })
-                .chain(() -> teams.names(organizationId)).invoke(known -> requireKnownTeams(request.teams(), known))
+                .invoke(() -> requireWithinCeiling(invitation.inviterRole(), invitation.role()))
+                .chain(() -> teams.names(organizationId)).invoke(known -> requireKnownTeams(invitation.teams(), known))
                 .chain(() -> pendingExists(organizationId, email)).invoke(exists -> {
                     if (exists) {
                         throw duplicate();
                     }
                 })
-                .chain(() -> seats.reserve(organizationId, "users", "invitation:" + id))
-                .chain(reservation -> record(id, organizationId, email, mayInvite.userId(), request, reservation, token)
+                .chain(() -> seats.reserve(organizationId, ReservationKeys.USERS, ReservationKeys.invitation(id)))
+                .chain(reservation -> record(id, email, invitation, reservation, token)
                         .onFailure(InvitationService::violatesOnePending).transform(e -> duplicate())
                         .onFailure().call(() -> seats.release(organizationId, reservation).onFailure().recoverWithNull())
                         .call(saved -> seats.commit(organizationId, reservation)))
@@ -104,54 +93,41 @@ public class InvitationService {
     }
 
     /** A new token (the old link dies), a new validity period from now, and the mail again. */
-    public Uni<Invitation> resend(AccessQuery mayInvite, UUID invitationId) {
+    public Uni<Invitation> resend(UUID organizationId, UUID invitationId) {
         String token = Secrets.generate("inv_");
-        return requireOpen(mayInvite.organizationId())
-                .chain(() -> access.require(mayInvite))
-                .chain(() -> renew(mayInvite.organizationId(), invitationId, token))
+        return requireOpen(organizationId)
+                .chain(() -> renew(organizationId, invitationId, token))
                 .onFailure(InvitationService::isStale).transform(e -> changedMeanwhile())
                 .chain(saved -> deliver(saved, token));
     }
 
-    public Uni<Invitation> revoke(AccessQuery mayInvite, UUID invitationId) {
-        return requireOpen(mayInvite.organizationId())
-                .chain(() -> access.require(mayInvite))
-                .chain(() -> end(mayInvite.organizationId(), invitationId))
+    public Uni<Invitation> revoke(UUID organizationId, UUID invitationId) {
+        return requireOpen(organizationId)
+                .chain(() -> end(organizationId, invitationId))
                 .onFailure(InvitationService::isStale).transform(e -> changedMeanwhile());
     }
 
-    public Uni<Invitation> get(AccessQuery mayInvite, UUID invitationId) {
-        return requireOpen(mayInvite.organizationId())
-                .chain(() -> access.require(mayInvite))
-                .chain(() -> find(mayInvite.organizationId(), invitationId));
+    public Uni<Invitation> get(UUID organizationId, UUID invitationId) {
+        return requireOpen(organizationId).chain(() -> find(organizationId, invitationId));
     }
 
-    /** Newest first; {@code state} as of now (an overdue pending invitation counts as EXPIRED). */
-    public Uni<Page<Invitation>> list(AccessQuery mayInvite, InvitationState state, Integer limit, String cursor) {
-        int size = Cursor.limit(limit, 20, 100);
-        Instant afterCreatedAt;
-        UUID afterId;
-        if (cursor != null && !cursor.isBlank()) {
-            List<String> keys = Cursor.decode(cursor, 2);
-            try {
-                afterCreatedAt = Instant.parse(keys.get(0));
-                afterId = UUID.fromString(keys.get(1));
-            } catch (RuntimeException e) {
-                throw ProblemException.badField("cursor", "is not a cursor this API returned");
-            }
-        } else {
-            afterCreatedAt = null;
-            afterId = null;
+    /** Newest first; the state filter as of now (an overdue pending invitation counts as EXPIRED). */
+    public Uni<Page<Invitation>> list(InvitationListing listing) {
+        return requireOpen(listing.organizationId())
+                .chain(() -> page(listing))
+                .map(rows -> Page.of(rows, listing.limit(), i -> Cursor.encode(i.createdAt, i.id)));
+    }
+
+    /** Nobody invites above their own role, nobody as OWNER (403). */
+    static void requireWithinCeiling(Role inviter, Role invited) {
+        if (!RoleCeiling.allows(inviter, invited)) {
+            throw ProblemException.forbidden("a " + inviter + " may not invite as " + invited + ": nobody invites above their own role");
         }
-        return requireOpen(mayInvite.organizationId())
-                .chain(() -> access.require(mayInvite))
-                .chain(() -> page(mayInvite.organizationId(), state, afterCreatedAt, afterId, size))
-                .map(rows -> Page.of(rows, size, i -> Cursor.encode(i.createdAt.toString(), i.id.toString())));
     }
 
     @WithSession
-    Uni<List<Invitation>> page(UUID organizationId, InvitationState state, Instant afterCreatedAt, UUID afterId, int size) {
-        return invitations.page(organizationId, state, clock.now(), afterCreatedAt, afterId, size);
+    Uni<List<Invitation>> page(InvitationListing listing) {
+        return invitations.page(listing.organizationId(), listing.state(), expiry.cutoff(clock.now()), listing.after(), listing.limit());
     }
 
     @WithSession
@@ -177,29 +153,29 @@ public class InvitationService {
     @WithSession
     Uni<Boolean> pendingExists(UUID organizationId, String email) {
         Instant now = clock.now();
-        return invitations.findPending(organizationId, email).map(i -> i != null && i.pendingAt(now));
+        return invitations.findPending(organizationId, email).map(i -> i != null && expiry.pendingAt(i, now));
     }
 
     @WithTransaction
-    Uni<Invitation> record(UUID id, UUID organizationId, String email, UUID inviter, CreateInvitationRequest request,
-            UUID reservationId, String token) {
+    Uni<Invitation> record(UUID id, String email, NewInvitation request, UUID reservationId, String token) {
         Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
+        UUID organizationId = request.organizationId();
         Invitation i = new Invitation();
         i.id = id;
         i.organizationId = organizationId;
         i.email = email;
         i.name = request.name().trim();
-        i.role = request.role();
+        i.role = request.role().name();
         i.teams = request.teams().toArray(String[]::new);
         i.note = request.note();
         i.state = InvitationState.PENDING;
         i.deliveryState = DeliveryState.SENDING;
         i.tokenHash = Secrets.hash(token);
-        i.invitedBy = inviter;
+        i.invitedBy = request.inviterId();
         i.reservationId = reservationId;
         i.createdAt = now;
         i.sentAt = now;
-        i.expiresAt = now.plus(validFor);
+        i.expiresAt = expiry.expiresAt(now);
         // an overdue one still PENDING in the table would hold the one-pending slot: it expires now
         return invitations.findPending(organizationId, email)
                 .chain(stale -> stale == null ? Uni.createFrom().voidItem() : expire(stale, now).call(invitations::flush))
@@ -215,7 +191,7 @@ public class InvitationService {
             requireTransition(i, invitationId, now, "resent");
             i.tokenHash = Secrets.hash(token);
             i.sentAt = now;
-            i.expiresAt = now.plus(validFor);
+            i.expiresAt = expiry.expiresAt(now);
             i.deliveryState = DeliveryState.SENDING;
             return invitations.flush().chain(() -> outbox.publish(InvitationEvents.TOPIC, "InvitationResent", organizationId,
                     "invitations/" + i.id, InvitationMapper.toResent(i))).replaceWith(i);
@@ -238,7 +214,7 @@ public class InvitationService {
     @WithTransaction
     public Uni<Integer> expireDue(int batch) {
         Instant now = clock.now().truncatedTo(ChronoUnit.MICROS);
-        return invitations.findDue(now, batch).chain(due -> {
+        return invitations.findDue(expiry.cutoff(now), batch).chain(due -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (Invitation i : due) {
                 all = all.chain(() -> expire(i, now));
@@ -277,7 +253,7 @@ public class InvitationService {
         if (i == null) {
             throw ProblemException.notFound("invitation " + invitationId);
         }
-        InvitationState state = i.stateAt(now);
+        InvitationState state = expiry.stateAt(i, now);
         if (state != InvitationState.PENDING) {
             throw ProblemException.conflict("invitation " + invitationId + " is " + state + " and cannot be " + verb);
         }
@@ -307,7 +283,7 @@ public class InvitationService {
     /** Someone else changed the row between our read and our write (optimistic lock). */
     static boolean isStale(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
+            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
                 return true;
             }
         }

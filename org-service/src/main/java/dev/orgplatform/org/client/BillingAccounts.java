@@ -7,9 +7,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.orgplatform.org.config.DependencyConfig;
 import dev.orgplatform.platform.client.DependencyCalls;
 import io.smallrye.mutiny.Uni;
 
@@ -20,10 +20,9 @@ public class BillingAccounts {
     private final BillingServiceApi api;
     private final Duration timeout;
 
-    public BillingAccounts(@RestClient BillingServiceApi api,
-            @ConfigProperty(name = "org.dependencies.timeout", defaultValue = "3s") Duration timeout) {
+    public BillingAccounts(@RestClient BillingServiceApi api, DependencyConfig config) {
         this.api = api;
-        this.timeout = timeout;
+        this.timeout = config.timeout();
     }
 
     /** An organization billing-service keeps no account for (a sub-organization) has nothing counted against it. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -17,6 +18,11 @@ import io.smallrye.mutiny.Uni;
 @OidcClientFilter
 @Path("/api/v1/organizations/{organizationId}")
 public interface BillingServiceApi {
+
+    /** 200 once billing-service keeps an account for the organization (404 before). */
+    @GET
+    @Path("/limits")
+    Uni<Response> limits(@PathParam("organizationId") UUID organizationId);
 
     @GET
     @Path("/deletion-preconditions")

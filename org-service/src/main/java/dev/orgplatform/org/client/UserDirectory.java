@@ -8,11 +8,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orgplatform.org.config.DependencyConfig;
 import dev.orgplatform.platform.client.DependencyCalls;
 import dev.orgplatform.platform.security.AccessDecision;
 import dev.orgplatform.platform.security.AccessQuery;
@@ -25,10 +25,9 @@ public class UserDirectory {
     private final UserServiceApi api;
     private final Duration timeout;
 
-    public UserDirectory(@RestClient UserServiceApi api,
-            @ConfigProperty(name = "org.dependencies.timeout", defaultValue = "3s") Duration timeout) {
+    public UserDirectory(@RestClient UserServiceApi api, DependencyConfig config) {
         this.api = api;
-        this.timeout = timeout;
+        this.timeout = config.timeout();
     }
 
     public Uni<Boolean> isMember(UUID organizationId, UUID userId) {

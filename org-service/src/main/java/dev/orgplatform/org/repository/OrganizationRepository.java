@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.OrganizationState;
@@ -41,6 +42,15 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
                     union all
                     select o.* from organization o join up on o.id = up.parent_id)
                 select * from up where id <> :id order by depth desc""", Organization.class).setParameter("id", id).getResultList());
+    }
+
+    /**
+     * Locks the root row of {@code member}'s tree (a tree's root never changes) and re-reads {@code member}:
+     * another change of the tree may have committed since it was read. Call inside a transaction.
+     */
+    public Uni<Organization> lockTreeOf(Organization member) {
+        return findById(member.rootId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(() -> Panache.getSession()).chain(s -> s.refresh(member)).replaceWith(member);
     }
 
     public Uni<Long> countChildren(UUID parentId) {

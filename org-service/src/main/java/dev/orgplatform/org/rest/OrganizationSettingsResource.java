@@ -15,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.org.OrganizationSettings;
-import dev.orgplatform.org.mapping.OrganizationMapper;
+import dev.orgplatform.org.mapping.SettingsMapper;
 import dev.orgplatform.org.service.OrganizationSettingsService;
+import dev.orgplatform.platform.rest.Versions;
+import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -26,10 +28,12 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Organization settings")
 public class OrganizationSettingsResource {
 
-    private final OrganizationSettingsService settings;
-    private final OrganizationAccess gate;
+    private static final String PERMISSION = "organization:settings";
 
-    public OrganizationSettingsResource(OrganizationSettingsService settings, OrganizationAccess gate) {
+    private final OrganizationSettingsService settings;
+    private final AccessGate gate;
+
+    public OrganizationSettingsResource(OrganizationSettingsService settings, AccessGate gate) {
         this.settings = settings;
         this.gate = gate;
     }
@@ -37,14 +41,14 @@ public class OrganizationSettingsResource {
     @GET
     @Operation(summary = "The organization's own settings")
     public Uni<Response> own(@PathParam("id") UUID id) {
-        return gate.require(id, "organization:settings").chain(() -> settings.own(id)).map(OrganizationSettingsResource::withETag);
+        return gate.require(PERMISSION, id).chain(() -> settings.own(id)).map(OrganizationSettingsResource::withETag);
     }
 
     @PUT
     @Operation(summary = "Replace the organization's own settings; If-Match required")
     public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsRequest request) {
-        OrganizationAccess.requireIfMatchPresent(ifMatch);
-        return gate.require(id, "organization:settings").chain(() -> settings.replace(id, request, ifMatch))
+        Versions.requirePresent(ifMatch);
+        return gate.require(PERMISSION, id).chain(() -> settings.replace(id, SettingsMapper.toChange(request), ifMatch))
                 .map(OrganizationSettingsResource::withETag);
     }
 
@@ -52,10 +56,10 @@ public class OrganizationSettingsResource {
     @Path("/effective")
     @Operation(summary = "The settings that hold: the strictest of its own and its ancestors'")
     public Uni<EffectiveSettingsResponse> effective(@PathParam("id") UUID id) {
-        return gate.require(id, "organization:settings").chain(() -> settings.effective(id));
+        return gate.require(PERMISSION, id).chain(() -> settings.effective(id)).map(SettingsMapper::toResponse);
     }
 
     private static Response withETag(OrganizationSettings s) {
-        return Response.ok(OrganizationMapper.toResponse(s)).tag(Long.toString(s.version)).build();
+        return Versions.ok(SettingsMapper.toResponse(s), s.version);
     }
 }

@@ -17,12 +17,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.org.mapping.OrganizationMapper;
-import dev.orgplatform.org.service.OrganizationService;
+import dev.orgplatform.org.mapping.TreeMapper;
 import dev.orgplatform.org.service.OrganizationTreeService;
+import dev.orgplatform.platform.problem.FieldError;
+import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.rest.Page;
-import dev.orgplatform.platform.security.AccessPolicy;
-import dev.orgplatform.platform.security.AccessQuery;
+import dev.orgplatform.platform.rest.Versions;
+import dev.orgplatform.platform.security.AccessDecision;
+import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -34,14 +37,12 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationTreeResource {
 
     private final OrganizationTreeService tree;
-    private final OrganizationAccess gate;
-    private final AccessPolicy access;
+    private final AccessGate gate;
     private final Caller caller;
 
-    public OrganizationTreeResource(OrganizationTreeService tree, OrganizationAccess gate, AccessPolicy access, Caller caller) {
+    public OrganizationTreeResource(OrganizationTreeService tree, AccessGate gate, Caller caller) {
         this.tree = tree;
         this.gate = gate;
-        this.access = access;
         this.caller = caller;
     }
 
@@ -51,11 +52,9 @@ public class OrganizationTreeResource {
     public Uni<Response> createChild(@PathParam("id") UUID id, @Valid @NotNull CreateChildRequest request) {
         UUID creator = caller.userId();
         String email = caller.email();
-        return gate.require(id, "organization:create-child")
-                .chain(() -> tree.createChild(id, new OrganizationService.NewOrganization(request.name(), request.displayName(),
-                        request.description(), request.contactEmail(), request.region()), creator, email))
-                .map(o -> Response.created(URI.create("/api/v1/organizations/" + o.id)).entity(OrganizationMapper.toResponse(o))
-                        .tag(Long.toString(o.version)).build());
+        return gate.require("organization:create-child", id)
+                .chain(() -> tree.createChild(id, OrganizationMapper.toNew(request), creator, email))
+                .map(o -> Versions.created(URI.create("/api/v1/organizations/" + o.id), OrganizationMapper.toResponse(o), o.version));
     }
 
     @GET
@@ -63,7 +62,7 @@ public class OrganizationTreeResource {
     public Uni<Page<OrganizationResponse>> children(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursor.limit(limit, 20, 100);
-        return gate.require(id, "organization:read").chain(() -> tree.children(id, size, cursor))
+        return gate.require("organization:read", id).chain(() -> tree.children(id, size, cursor))
                 .map(page -> page.map(OrganizationMapper::toResponse));
     }
 
@@ -71,22 +70,34 @@ public class OrganizationTreeResource {
     @Path("/ancestors")
     @Operation(summary = "The organizations above this one, root first (at most three: no pagination needed)")
     public Uni<List<OrganizationResponse>> ancestors(@PathParam("id") UUID id) {
-        return gate.require(id, "organization:read").chain(() -> tree.ancestors(id))
+        return gate.require("organization:read", id).chain(() -> tree.ancestors(id))
                 .map(all -> all.stream().map(OrganizationMapper::toResponse).toList());
     }
 
     @GET
     @Path("/subtree")
     public Uni<TreeNode> subtree(@PathParam("id") UUID id) {
-        return gate.require(id, "organization:read").chain(() -> tree.subtree(id));
+        return gate.require("organization:read", id).chain(() -> tree.subtree(id)).map(TreeMapper::toTree);
     }
 
     @POST
     @Path("/move")
     @Operation(summary = "Move this subtree under another parent of the same root tree; dryRun previews the resulting subtree")
     public Uni<MoveResponse> move(@PathParam("id") UUID id, @Valid @NotNull MoveRequest request) {
-        AccessQuery intoTarget = caller.may("organization:create-child", request.newParentId());
-        return gate.require(id, "organization:update").call(() -> access.require(intoTarget))
-                .chain(() -> tree.move(id, request.newParentId(), request.dryRun()));
+        UUID target = request.newParentId();
+        // built now, inside the request; asked only once the organization itself passed
+        Uni<AccessDecision> intoTarget = gate.require("organization:create-child", target)
+                .onFailure(ProblemException.class).transform(e -> namingNewParent((ProblemException) e));
+        return gate.require("organization:update", id).chain(() -> intoTarget)
+                .chain(() -> tree.move(id, target, request.dryRun())).map(TreeMapper::toResponse);
+    }
+
+    /** A refusal about the target (404: the caller may not see it; 403: may not add children there) names {@code newParentId}. */
+    private static ProblemException namingNewParent(ProblemException e) {
+        if (e.status() != 404 && e.status() != 403) {
+            return e;
+        }
+        return new ProblemException(e.status(), e.title(), e.getMessage(), List.of(new FieldError("newParentId", e.getMessage())),
+                e.extensions());
     }
 }

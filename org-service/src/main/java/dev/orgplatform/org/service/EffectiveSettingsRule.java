@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import dev.orgplatform.org.Cidr;
 import dev.orgplatform.org.OrganizationSettings;
-import dev.orgplatform.org.rest.EffectiveSettingsResponse;
 
 /**
  * What holds for an organization: the strictest of its own security settings and its ancestors'. A
@@ -27,7 +26,7 @@ public final class EffectiveSettingsRule {
     }
 
     /** {@code path}: the settings from the root down to the organization itself (last). */
-    public static EffectiveSettingsResponse combine(UUID organizationId, List<OrganizationSettings> path) {
+    public static EffectiveSettings combine(UUID organizationId, List<OrganizationSettings> path) {
         boolean enforce2fa = false;
         boolean restricted = false;
         Set<Cidr> allowed = null;
@@ -48,7 +47,7 @@ public final class EffectiveSettingsRule {
             billingContact = s.billingContactEmail != null ? s.billingContactEmail : billingContact;
         }
         List<String> allowlist = allowed == null ? List.of() : allowed.stream().map(Cidr::toString).toList();
-        return new EffectiveSettingsResponse(organizationId, enforce2fa, restricted, allowlist, maxSession, maxKeyLifetime,
+        return new EffectiveSettings(organizationId, enforce2fa, restricted, allowlist, maxSession, maxKeyLifetime,
                 billingContact, from);
     }
 

@@ -7,13 +7,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.OrganizationState;
+import dev.orgplatform.org.client.AuthorConvergence;
 import dev.orgplatform.org.client.BillingAccounts;
+import dev.orgplatform.org.client.BillingServiceApi.DeletionPreconditions;
 import dev.orgplatform.org.client.UserDirectory;
+import dev.orgplatform.org.config.DeletionConfig;
 import dev.orgplatform.org.messaging.OrganizationEvents;
 import dev.orgplatform.org.repository.OrganizationRepository;
 import dev.orgplatform.platform.clock.PlatformClock;
@@ -24,8 +26,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Deleting an organization: refused while any {@link DeletionRule} condition is unmet; accepted, it is
- * {@code PENDING_DELETION} (absent for everyone) for the grace period ({@code org.deletion.grace-period},
- * 7 days), restorable by its Owner until then, and purged afterwards by {@link OrganizationPurgeJob}.
+ * {@code PENDING_DELETION} (absent for everyone) for the grace period ({@link DeletionConfig#gracePeriod()}),
+ * restorable by its Owner until then, and purged afterwards by {@link OrganizationPurgeJob}.
  */
 @ApplicationScoped
 public class OrganizationDeletionService {
@@ -40,17 +42,18 @@ public class OrganizationDeletionService {
     private final Outbox outbox;
     private final PlatformClock clock;
     private final Duration gracePeriod;
+    private final AuthorConvergence convergence;
 
     public OrganizationDeletionService(OrganizationRepository organizations, OrganizationService organizationService, UserDirectory users,
-            BillingAccounts billing, Outbox outbox, PlatformClock clock,
-            @ConfigProperty(name = "org.deletion.grace-period", defaultValue = "P7D") Duration gracePeriod) {
+            BillingAccounts billing, Outbox outbox, PlatformClock clock, DeletionConfig config, AuthorConvergence convergence) {
+        this.convergence = convergence;
         this.organizations = organizations;
         this.organizationService = organizationService;
         this.users = users;
         this.billing = billing;
         this.outbox = outbox;
         this.clock = clock;
-        this.gracePeriod = gracePeriod;
+        this.gracePeriod = config.gracePeriod();
     }
 
     /**
@@ -95,18 +98,25 @@ public class OrganizationDeletionService {
                 });
     }
 
-    /** An organization pending deletion that can still be restored; absent (404) otherwise. */
+    /** An organization pending deletion that can still be restored; otherwise the same 404 as for an unknown id. */
     public Uni<Organization> findRestorable(UUID id) {
         return Panache.withSession(() -> organizations.findById(id)).map(o -> {
             if (o == null || o.state != OrganizationState.PENDING_DELETION || !clock.now().isBefore(o.purgeAfter)) {
-                throw ProblemException.notFound("organization pending deletion " + id);
+                throw ProblemException.notFound("organization " + id);
             }
             return o;
         });
     }
 
-    /** Back to ACTIVE within the grace period; publishes OrganizationRestored. Authorization is the caller's (Owner). */
-    public Uni<Organization> restore(UUID id) {
+    /**
+     * Back to ACTIVE within the grace period; publishes OrganizationRestored; once this answers, {@code restorer} can
+     * use it again on every service. Authorization is the caller's (Owner).
+     */
+    public Uni<Organization> restore(UUID id, UUID restorer) {
+        return recordRestore(id).call(o -> convergence.usableBy(o, restorer));
+    }
+
+    private Uni<Organization> recordRestore(UUID id) {
         return Panache.withTransaction(() -> findRestorable(id).chain(o -> {
             o.state = OrganizationState.ACTIVE;
             o.purgeAfter = null;
@@ -135,8 +145,7 @@ public class OrganizationDeletionService {
                 null, Map.of("unmet", unmet));
     }
 
-    private static final dev.orgplatform.org.client.BillingServiceApi.DeletionPreconditions NOTHING_BILLED =
-            new dev.orgplatform.org.client.BillingServiceApi.DeletionPreconditions(0, 0, 0, true, List.of());
+    private static final DeletionPreconditions NOTHING_BILLED = new DeletionPreconditions(0, 0, 0, true, List.of());
 
     private record Local(Organization organization, long children) {
     }

@@ -7,7 +7,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
-/** Purges organizations whose grace period is over, every {@code org.deletion.purge-interval}. */
+/** Purges organizations whose grace period is over, every {@code org.deletion.purge-interval} (default in {@code DeletionConfig}). */
 @ApplicationScoped
 public class OrganizationPurgeJob {
 
@@ -19,7 +19,7 @@ public class OrganizationPurgeJob {
         this.deletions = deletions;
     }
 
-    @Scheduled(identity = "organization-purge", every = "${org.deletion.purge-interval:10m}",
+    @Scheduled(identity = "organization-purge", every = "${org.deletion.purge-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> run() {
         return purgeUntilNoneDue().replaceWithVoid()

@@ -2,25 +2,20 @@ package dev.orgplatform.org.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.org.Organization;
-import dev.orgplatform.org.OrganizationState;
-import dev.orgplatform.org.client.UserDirectory;
 import dev.orgplatform.org.repository.OrganizationRepository;
 import dev.orgplatform.org.repository.OrganizationRepository.SearchFilter;
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.rest.Page;
-import dev.orgplatform.platform.security.AccessDecision;
-import dev.orgplatform.platform.security.AccessQuery;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Search among the organizations the caller may read (a member of it or of an ancestor): candidates come
- * by name from the database in chunks, user-service decides which are visible in one batch check per
+ * by name from the database in chunks, {@link SearchVisibility} decides which are visible, one batch check per
  * chunk. A page ends early (with a cursor) after {@value #MAX_SCANNED} candidates, so a caller who sees
  * few of many organizations gets short pages quickly instead of one slow one. Organizations pending
  * deletion are listed only to their Owner, and only when asked for with {@code state=PENDING_DELETION}.
@@ -32,22 +27,22 @@ public class OrganizationSearchService {
     static final int MAX_SCANNED = 1000;
 
     private final OrganizationRepository organizations;
-    private final UserDirectory users;
+    private final SearchVisibility visibility;
 
-    public OrganizationSearchService(OrganizationRepository organizations, UserDirectory users) {
+    public OrganizationSearchService(OrganizationRepository organizations, SearchVisibility visibility) {
         this.organizations = organizations;
-        this.users = users;
+        this.visibility = visibility;
     }
 
-    public Uni<Page<Organization>> search(SearchFilter filter, int limit, String cursor, UUID userId, Boolean secondFactor) {
-        String after = cursor == null ? null : Cursor.decode(cursor, 1).get(0);
-        return scan(filter, after, limit + 1, new ArrayList<>(), 0, userId, secondFactor);
+    /** One page for the calling user; {@code cursor} from the previous page. */
+    public Uni<Page<Organization>> search(SearchFilter filter, int limit, String cursor) {
+        String after = Cursor.decodeKey(cursor);
+        return scan(filter, after, limit + 1, new ArrayList<>(), 0);
     }
 
-    private Uni<Page<Organization>> scan(SearchFilter filter, String after, int wanted, List<Organization> found, int scanned, UUID userId,
-            Boolean secondFactor) {
+    private Uni<Page<Organization>> scan(SearchFilter filter, String after, int wanted, List<Organization> found, int scanned) {
         return Panache.withSession(() -> organizations.searchChunk(filter, after, CHUNK))
-                .chain(chunk -> visible(chunk, userId, secondFactor).chain(visible -> {
+                .chain(chunk -> visibility.readable(chunk).chain(visible -> {
                     for (Organization o : visible) {
                         if (found.size() < wanted) {
                             found.add(o);
@@ -65,28 +60,7 @@ public class OrganizationSearchService {
                     if (scanned + chunk.size() >= MAX_SCANNED) {
                         return Uni.createFrom().item(new Page<>(List.copyOf(found), Cursor.encode(last)));
                     }
-                    return scan(filter, last, wanted, found, scanned + chunk.size(), userId, secondFactor);
+                    return scan(filter, last, wanted, found, scanned + chunk.size());
                 }));
-    }
-
-    private Uni<List<Organization>> visible(List<Organization> chunk, UUID userId, Boolean secondFactor) {
-        if (chunk.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        if (chunk.get(0).state == OrganizationState.PENDING_DELETION) {
-            return Uni.createFrom().item(chunk.stream().filter(o -> userId.equals(o.ownerId)).toList());
-        }
-        List<AccessQuery> queries = chunk.stream()
-                .map(o -> new AccessQuery(userId, o.id, "organization:read", null, secondFactor)).toList();
-        return users.checkBatch(queries).map(decisions -> {
-            List<Organization> visible = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                AccessDecision d = i < decisions.size() ? decisions.get(i) : null;
-                if (d != null && d.allowed()) {
-                    visible.add(chunk.get(i));
-                }
-            }
-            return visible;
-        });
     }
 }

@@ -12,13 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.OrganizationSettings;
 import dev.orgplatform.org.OrganizationState;
-import dev.orgplatform.org.Region;
+import dev.orgplatform.org.client.AuthorConvergence;
 import dev.orgplatform.org.mapping.OrganizationMapper;
 import dev.orgplatform.org.messaging.OrganizationEvents;
 import dev.orgplatform.org.messaging.OrganizationEvents.Change;
 import dev.orgplatform.org.repository.OrganizationRepository;
 import dev.orgplatform.org.repository.OrganizationSettingsRepository;
-import dev.orgplatform.org.rest.UpdateOrganizationRequest;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.FieldError;
@@ -36,18 +35,24 @@ public class OrganizationService {
     private final OrganizationSettingsRepository settings;
     private final Outbox outbox;
     private final PlatformClock clock;
+    private final AuthorConvergence convergence;
 
     public OrganizationService(OrganizationRepository organizations, OrganizationSettingsRepository settings, Outbox outbox,
-            PlatformClock clock) {
+            PlatformClock clock, AuthorConvergence convergence) {
+        this.convergence = convergence;
         this.organizations = organizations;
         this.settings = settings;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Any signed-in user may create a top-level organization and becomes its Owner. */
-    @WithTransaction
+    /** Any signed-in user may create a top-level organization and becomes its Owner, able to use it once this answers. */
     public Uni<Organization> createRoot(NewOrganization request, UUID creator, String creatorEmail) {
+        return recordRoot(request, creator, creatorEmail).call(o -> convergence.usableBy(o, creator));
+    }
+
+    @WithTransaction
+    Uni<Organization> recordRoot(NewOrganization request, UUID creator, String creatorEmail) {
         return create(request, null, creator, creatorEmail);
     }
 
@@ -71,7 +76,7 @@ public class OrganizationService {
             o.state = OrganizationState.ACTIVE;
             o.parentId = parent == null ? null : parent.id;
             o.rootId = parent == null ? o.id : parent.rootId;
-            o.depth = parent == null ? 1 : parent.depth + 1;
+            o.depth = parent == null ? TreeDepth.ROOT_LEVEL : TreeDepth.below(parent.depth);
             o.ownerId = creator;
             o.createdBy = creator;
             o.createdAt = clock.now();
@@ -83,7 +88,7 @@ public class OrganizationService {
         });
     }
 
-    /** An organization pending deletion answers as if absent. */
+    /** An organization pending deletion answers as if absent (404). */
     @WithSession
     public Uni<Organization> findAvailable(UUID id) {
         return organizations.findById(id).map(o -> {
@@ -97,17 +102,17 @@ public class OrganizationService {
     /**
      * Changes the general fields. {@code replace}: PUT (absent optional fields are cleared), else PATCH
      * (absent fields stay). {@code name} and {@code region} never change. Publishes OrganizationUpdated
-     * with each changed field's before and after; a request changing nothing changes nothing.
+     * with each changed field's before and after; a change of nothing changes nothing.
      */
     @WithTransaction
-    public Uni<Organization> update(UUID id, UpdateOrganizationRequest request, String ifMatch, boolean replace) {
+    public Uni<Organization> update(UUID id, OrganizationChange change, String ifMatch, boolean replace) {
         return findAvailable(id).chain(o -> {
             Versions.requireMatch(ifMatch, o.version);
-            refuseImmutableChanges(o, request, replace);
+            refuseImmutableChanges(o, change, replace);
             Map<String, Change> changes = new LinkedHashMap<>();
-            o.displayName = apply(changes, "displayName", o.displayName, request.displayName(), replace);
-            o.description = apply(changes, "description", o.description, request.description(), replace);
-            o.contactEmail = apply(changes, "contactEmail", o.contactEmail, request.contactEmail(), replace);
+            o.displayName = apply(changes, "displayName", o.displayName, change.displayName(), replace);
+            o.description = apply(changes, "description", o.description, change.description(), replace);
+            o.contactEmail = apply(changes, "contactEmail", o.contactEmail, change.contactEmail(), replace);
             if (changes.isEmpty()) {
                 return Uni.createFrom().item(o);
             }
@@ -119,15 +124,15 @@ public class OrganizationService {
         });
     }
 
-    private static void refuseImmutableChanges(Organization o, UpdateOrganizationRequest request, boolean replace) {
+    private static void refuseImmutableChanges(Organization o, OrganizationChange change, boolean replace) {
         List<FieldError> errors = new ArrayList<>();
-        if (request.name() != null && !request.name().equals(o.name)) {
+        if (change.name() != null && !change.name().equals(o.name)) {
             errors.add(new FieldError("name", "is immutable: an organization keeps the name it was created with"));
         }
-        if (request.region() != null && request.region() != o.region) {
+        if (change.region() != null && change.region() != o.region) {
             errors.add(new FieldError("region", "is fixed at creation: the data stays in " + o.region));
         }
-        if (replace && (request.displayName() == null || request.displayName().isBlank())) {
+        if (replace && (change.displayName() == null || change.displayName().isBlank())) {
             errors.add(new FieldError("displayName", "must not be blank"));
         }
         if (!errors.isEmpty()) {
@@ -146,9 +151,5 @@ public class OrganizationService {
 
     static String subject(UUID id) {
         return "organizations/" + id;
-    }
-
-    /** What a new organization is made of (a top-level one or a sub-organization). */
-    public record NewOrganization(String name, String displayName, String description, String contactEmail, Region region) {
     }
 }

@@ -12,12 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orgplatform.org.Cidr;
 import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.OrganizationSettings;
-import dev.orgplatform.org.mapping.OrganizationMapper;
+import dev.orgplatform.org.mapping.SettingsMapper;
 import dev.orgplatform.org.messaging.OrganizationEvents;
 import dev.orgplatform.org.repository.OrganizationRepository;
 import dev.orgplatform.org.repository.OrganizationSettingsRepository;
-import dev.orgplatform.org.rest.EffectiveSettingsResponse;
-import dev.orgplatform.org.rest.SettingsRequest;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.rest.Versions;
@@ -51,28 +49,27 @@ public class OrganizationSettingsService {
 
     /** Replaces the own settings (CIDRs stored in canonical form) and publishes OrganizationSettingsChanged. */
     @WithTransaction
-    public Uni<OrganizationSettings> replace(UUID id, SettingsRequest request, String ifMatch) {
+    public Uni<OrganizationSettings> replace(UUID id, SettingsChange change, String ifMatch) {
         return own(id).chain(s -> {
             Versions.requireMatch(ifMatch, s.version);
-            SettingsRequest.Security security = request.security();
-            s.enforce2fa = security.enforce2fa();
-            List<String> cidrs = security.ipAllowlist() == null ? List.of()
-                    : security.ipAllowlist().stream().map(c -> Cidr.parse(c).orElseThrow().toString()).distinct().toList();
+            s.enforce2fa = change.enforce2fa();
+            List<String> cidrs = change.ipAllowlist() == null ? List.of()
+                    : change.ipAllowlist().stream().map(c -> Cidr.parse(c).orElseThrow().toString()).distinct().toList();
             s.ipAllowlist(cidrs);
-            s.maxSessionMinutes = security.maxSessionMinutes();
-            s.apiKeyMaxLifetimeDays = security.apiKeyMaxLifetimeDays();
-            s.billingContactEmail = request.billingContactEmail();
+            s.maxSessionMinutes = change.maxSessionMinutes();
+            s.apiKeyMaxLifetimeDays = change.apiKeyMaxLifetimeDays();
+            s.billingContactEmail = change.billingContactEmail();
             s.updatedAt = clock.now();
             return settings.flush()
                     .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationSettingsChanged", id,
-                            OrganizationService.subject(id), OrganizationMapper.toSettingsChanged(s)))
+                            OrganizationService.subject(id), SettingsMapper.toSettingsChanged(s)))
                     .replaceWith(s);
         });
     }
 
     /** The strictest settings along the path from the root to the organization. */
     @WithSession
-    public Uni<EffectiveSettingsResponse> effective(UUID id) {
+    public Uni<EffectiveSettings> effective(UUID id) {
         return organizationService.findAvailable(id).chain(o -> organizations.ancestors(id).chain(ancestors -> {
             List<Organization> path = new ArrayList<>(ancestors);
             path.sort((a, b) -> Integer.compare(a.depth, b.depth));

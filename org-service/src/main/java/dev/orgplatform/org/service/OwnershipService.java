@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.client.UserDirectory;
 import dev.orgplatform.org.messaging.OrganizationEvents;
+import dev.orgplatform.org.repository.OrganizationRepository;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.FieldError;
 import dev.orgplatform.platform.problem.ProblemException;
@@ -22,17 +23,20 @@ import io.smallrye.mutiny.Uni;
 public class OwnershipService {
 
     private final OrganizationService organizationService;
+    private final OrganizationRepository organizations;
     private final UserDirectory users;
     private final Outbox outbox;
 
-    public OwnershipService(OrganizationService organizationService, UserDirectory users, Outbox outbox) {
+    public OwnershipService(OrganizationService organizationService, OrganizationRepository organizations, UserDirectory users,
+            Outbox outbox) {
         this.organizationService = organizationService;
+        this.organizations = organizations;
         this.users = users;
         this.outbox = outbox;
     }
 
     public Uni<Organization> transfer(UUID id, UUID newOwnerId) {
-        return Panache.withSession(() -> organizationService.findAvailable(id)).chain(o -> {
+        return organizationService.findAvailable(id).chain(o -> {
             if (newOwnerId.equals(o.ownerId)) {
                 throw refused("is already the Owner");
             }
@@ -44,7 +48,7 @@ public class OwnershipService {
             return Panache.withTransaction(() -> organizationService.findAvailable(id).chain(o -> {
                 UUID previous = o.ownerId;
                 o.ownerId = newOwnerId;
-                return Panache.getSession().chain(s -> s.flush())
+                return organizations.flush()
                         .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OwnershipTransferred", id, OrganizationService.subject(id),
                                 new OrganizationEvents.OwnershipTransferred(id, previous, newOwnerId)))
                         .replaceWith(o);

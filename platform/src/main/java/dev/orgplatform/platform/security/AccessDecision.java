@@ -2,7 +2,7 @@ package dev.orgplatform.platform.security;
 
 /**
  * The answer of the authorization check, with the reason for audit and debugging, and the user's effective
- * role in the organization (own or inherited; null when not a member).
+ * role in the organization (own or inherited; null when not a member, or the organization is not available).
  */
 public record AccessDecision(boolean allowed, String reason, String role) {
 
@@ -16,5 +16,15 @@ public record AccessDecision(boolean allowed, String reason, String role) {
 
     public static AccessDecision deny(String reason) {
         return new AccessDecision(false, reason, null);
+    }
+
+    /** The effective role, or null when the caller has none there. */
+    public Role effectiveRole() {
+        return Role.named(role);
+    }
+
+    /** Whether the caller may know the organization exists: only someone with a role there (or above) may. */
+    public boolean organizationVisible() {
+        return role != null;
     }
 }

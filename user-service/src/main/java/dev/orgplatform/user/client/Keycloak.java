@@ -9,11 +9,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.orgplatform.platform.client.DependencyCalls;
 import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.user.config.KeycloakConfig;
 import io.smallrye.mutiny.Uni;
 
 /** What user-service asks of Keycloak, each call bounded in time; Keycloak down is a 503 problem. */
@@ -26,11 +26,10 @@ public class Keycloak {
     private final KeycloakSessionsApi sessions;
     private final Duration timeout;
 
-    public Keycloak(@RestClient KeycloakAdminApi users, @RestClient KeycloakSessionsApi sessions,
-            @ConfigProperty(name = "platform.keycloak.timeout", defaultValue = "5s") Duration timeout) {
+    public Keycloak(@RestClient KeycloakAdminApi users, @RestClient KeycloakSessionsApi sessions, KeycloakConfig config) {
         this.users = users;
         this.sessions = sessions;
-        this.timeout = timeout;
+        this.timeout = config.timeout();
     }
 
     /** Keycloak keeps first and last name; the profile keeps one name: the first word is the first name. */

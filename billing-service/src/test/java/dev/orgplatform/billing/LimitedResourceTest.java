@@ -1,0 +1,27 @@
+package dev.orgplatform.billing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+import dev.orgplatform.platform.client.ReservationKeys;
+
+/** The resources other services reserve are named here as the platform's ReservationKeys names them. */
+class LimitedResourceTest {
+
+    @Test
+    void theReservedResourcesAreFoundByThePlatformsNames() {
+        assertEquals(LimitedResource.USERS, LimitedResource.ofKey(ReservationKeys.USERS));
+        assertEquals(LimitedResource.API_KEYS, LimitedResource.ofKey(ReservationKeys.API_KEYS));
+        assertEquals(ReservationKeys.USERS, LimitedResource.USERS.key());
+        assertEquals(ReservationKeys.API_KEYS, LimitedResource.API_KEYS.key());
+    }
+
+    @Test
+    void keysAreExact() {
+        assertNull(LimitedResource.ofKey("Users"));
+        assertNull(LimitedResource.ofKey("spaceships"));
+        assertNull(LimitedResource.ofKey(null));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.orgplatform.invitation.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * invitation-service's settings, each default set here once. How long an invitation is valid is the expiry
+ * rule's own: {@code InvitationExpiry}.
+ */
+@ConfigMapping(prefix = "invitation")
+public interface InvitationConfig {
+
+    /** The mail's link is {@code <base>/accept?token=...}: the web app's page, which posts the token to the API. */
+    @WithDefault("http://localhost:3000/invitations")
+    String acceptUrlBase();
+
+    /** The job that records overdue invitations and publishes InvitationExpired. */
+    @WithName("expiry")
+    ExpiryJob expiryJob();
+
+    Mail mail();
+
+    Keycloak keycloak();
+
+    UserService userService();
+
+    BadTokens badTokens();
+
+    interface ExpiryJob {
+        @WithDefault("60s")
+        Duration interval();
+
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Mail {
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    /** Keycloak's admin API, to register invitees without an account. */
+    interface Keycloak {
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
+    /** The teams lookup. */
+    interface UserService {
+        @WithDefault("3s")
+        Duration timeout();
+    }
+
+    /** Bad-token attempts per client address before 429. */
+    interface BadTokens {
+        @WithDefault("10")
+        int limit();
+
+        @WithDefault("PT1M")
+        Duration window();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.orgplatform.platform.client;
+
+import java.util.UUID;
+
+/**
+ * The one format of reservation idempotency keys and holders at billing-service: who holds a unit of a limited
+ * resource. invitation-service and user-service build them, billing-service finds reservations by them.
+ */
+public final class ReservationKeys {
+
+    /** The resources other services reserve, as billing-service names them. */
+    public static final String USERS = "users";
+    public static final String API_KEYS = "apiKeys";
+
+    private ReservationKeys() {
+    }
+
+    /** A pending invitation's user seat. */
+    public static String invitation(UUID invitationId) {
+        return "invitation:" + invitationId;
+    }
+
+    /** The Owner's user seat, taken when a top-level organization opens its billing account. */
+    public static String owner(UUID organizationId) {
+        return "owner:" + organizationId;
+    }
+
+    /** A member's user seat, once their invitation is accepted (or as the Owner). */
+    public static String member(UUID userId) {
+        return "user:" + userId;
+    }
+
+    /** A live API key's API-key seat. */
+    public static String apiKey(UUID keyId) {
+        return "apikey:" + keyId;
+    }
+}

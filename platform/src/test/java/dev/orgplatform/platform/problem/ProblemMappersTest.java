@@ -1,0 +1,73 @@
+package dev.orgplatform.platform.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.UnauthorizedException;
+
+/** How each failure becomes an RFC 9457 problem naming the field (pure mapping, no HTTP server). */
+class ProblemMappersTest {
+
+    record Team(String name, List<Integer> sizes) {
+    }
+
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    @Test
+    void aRefusalKeepsItsStatusTitleAndFields() {
+        Response r = mappers.problem(ProblemException.badField("limit", "must be between 1 and 100"), null);
+        Problem p = (Problem) r.getEntity();
+        assertEquals(400, r.getStatus());
+        assertEquals(Problem.MEDIA_TYPE, r.getMediaType().toString());
+        assertEquals("https://orgplatform.dev/problems/400", p.type());
+        assertEquals(List.of(new FieldError("limit", "must be between 1 and 100")), p.errors());
+    }
+
+    @Test
+    void extensionsTravelWithTheProblem() {
+        ProblemException e = new ProblemException(409, "Conflict", "unmet", null, Map.of("unmet", List.of("members")));
+        Problem p = (Problem) mappers.problem(e, null).getEntity();
+        assertEquals(Map.of("unmet", List.of("members")), p.jsonExtensions());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesItsPathInTheBody() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> new ObjectMapper().readValue("{\"name\":\"a\",\"sizes\":[1,\"x\"]}", Team.class));
+        Problem p = (Problem) mappers.unreadable(e, null).getEntity();
+        assertEquals(400, p.status());
+        assertEquals("sizes[1]", p.errors().get(0).field());
+    }
+
+    @Test
+    void malformedJsonNamesTheBody() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> new ObjectMapper().readTree("{\"name\":"));
+        assertEquals("body", ((Problem) mappers.unreadable(e, null).getEntity()).errors().get(0).field());
+    }
+
+    @Test
+    void aMissingLoginIsA401WithItsChallenge() {
+        Response r = mappers.unauthenticated(new UnauthorizedException(), null);
+        assertEquals(401, r.getStatus());
+        assertEquals("Bearer", r.getHeaderString("WWW-Authenticate"));
+    }
+
+    @Test
+    void anUnexpectedFailureTellsNothingInternal() {
+        Response r = mappers.unexpected(new IllegalStateException("secret table xyz"), null);
+        Problem p = (Problem) r.getEntity();
+        assertEquals(500, r.getStatus());
+        assertFalse(p.detail().contains("xyz"));
+    }
+}

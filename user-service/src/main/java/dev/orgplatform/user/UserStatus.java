@@ -1,5 +1,0 @@
-package dev.orgplatform.user;
-
-public enum UserStatus {
-    ACTIVE, INACTIVE, SUSPENDED
-}

@@ -1,0 +1,58 @@
+package dev.orgplatform.user.apikey;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A personal key for automation, bound to one organization; its secret is kept only as a hash. */
+@Entity
+@Table(name = "api_key")
+public class ApiKey {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "organization_id", nullable = false)
+    public UUID organizationId;
+
+    /** The owner: the key acts with this user's rights, narrowed by its scopes. */
+    @Column(name = "user_id", nullable = false)
+    public UUID userId;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** The first characters of the secret, so people can tell their keys apart. */
+    @Column(name = "display_prefix", nullable = false)
+    public String displayPrefix;
+
+    @Column(name = "secret_hash", nullable = false, unique = true)
+    public String secretHash;
+
+    @Column(nullable = false)
+    public String[] scopes;
+
+    /** The API-key seat held at billing-service while the key lives. */
+    @Column(name = "reservation_id", nullable = false)
+    public UUID reservationId;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,49 @@
+package dev.orgplatform.user.apikey.messaging;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.InboundEvent;
+import dev.orgplatform.user.apikey.service.ApiKeyLifecycle;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Follows org-service for what API keys depend on: each organization's key lifetime cap, and its deletion
+ * (keys of an organization pending deletion stop working; a purge deletes them).
+ */
+@ApplicationScoped
+public class ApiKeyPolicyConsumer {
+
+    private final ApiKeyLifecycle lifecycle;
+    private final ObjectMapper json;
+
+    public ApiKeyPolicyConsumer(ApiKeyLifecycle lifecycle, ObjectMapper json) {
+        this.lifecycle = lifecycle;
+        this.json = json;
+    }
+
+    @Incoming("organization-policies")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        InboundEvent event = InboundEvent.of(record);
+        UUID organizationId = event.require(event.organizationId(), "key");
+        return switch (event.type()) {
+            case "OrganizationSettingsChanged" -> {
+                JsonNode cap = event.data(json, JsonNode.class).path("security").path("apiKeyMaxLifetimeDays");
+                Integer days = cap.isNumber() ? cap.asInt() : null;
+                yield EventHandling.withRetries(() -> lifecycle.capChanged(event, organizationId, days));
+            }
+            case "OrganizationDeletionScheduled" -> EventHandling.withRetries(() -> lifecycle.suspendKeys(event, organizationId));
+            case "OrganizationRestored" -> EventHandling.withRetries(() -> lifecycle.restoreKeys(event, organizationId));
+            case "OrganizationPurged" -> EventHandling.withRetries(() -> lifecycle.purgeKeys(event, organizationId));
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+}

@@ -1,0 +1,153 @@
+package dev.orgplatform.user.apikey.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.orgplatform.platform.client.Quotas;
+import dev.orgplatform.platform.client.ReservationKeys;
+import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.outbox.Outbox;
+import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.rest.Cursor;
+import dev.orgplatform.platform.rest.Page;
+import dev.orgplatform.platform.security.ApiKeyAuthentication;
+import dev.orgplatform.platform.security.Secrets;
+import dev.orgplatform.user.access.StrictestSecurity;
+import dev.orgplatform.user.apikey.ApiKey;
+import dev.orgplatform.user.apikey.ApiKeyLifetime;
+import dev.orgplatform.user.apikey.messaging.ApiKeyEvents;
+import dev.orgplatform.user.apikey.repository.ApiKeyPolicyRepository;
+import dev.orgplatform.user.apikey.repository.ApiKeyRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Personal API keys: created by a member for one organization, holding one of its API-key seats at
+ * billing-service, acting with the owner's rights narrowed by the key's scopes. Who may do what is asked at the
+ * gate before these are called.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
+
+    /** A created or rotated key with its secret, which exists nowhere else. */
+    public record IssuedKey(ApiKey key, String secret) {
+    }
+
+    private final ApiKeyRepository keys;
+    private final ApiKeyPolicyRepository policies;
+    private final ApiKeyRegistry registry;
+    private final Quotas quotas;
+    private final Outbox outbox;
+    private final PlatformClock clock;
+
+    public ApiKeyService(ApiKeyRepository keys, ApiKeyPolicyRepository policies, ApiKeyRegistry registry, Quotas quotas,
+            Outbox outbox, PlatformClock clock) {
+        this.keys = keys;
+        this.policies = policies;
+        this.registry = registry;
+        this.quotas = quotas;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** A key of {@code owner} for the organization; its seat is reserved before and committed after the key's commit. */
+    public Uni<IssuedKey> create(UUID organizationId, UUID owner, NewApiKey request) {
+        UUID id = UUID.randomUUID();
+        return lifetime(organizationId, request.expiresInDays())
+                .chain(days -> quotas.reserve(organizationId, ReservationKeys.API_KEYS, ReservationKeys.apiKey(id))
+                        .chain(reservation -> record(id, owner, organizationId, request, days, reservation)
+                                .onFailure().call(() -> quotas.release(organizationId, reservation).onFailure().recoverWithNull())
+                                .call(issued -> quotas.commit(organizationId, reservation))))
+                .invoke(issued -> registry.put(issued.key()));
+    }
+
+    /** The organization's keys, only {@code owner}'s when it is not null. */
+    @WithSession
+    public Uni<Page<ApiKey>> list(UUID organizationId, UUID owner, int limit, String cursor) {
+        return keys.page(organizationId, owner, Cursor.decodeTimeAndId(cursor), limit + 1)
+                .map(rows -> Page.of(rows, limit, k -> Cursor.encode(k.createdAt, k.id)));
+    }
+
+    /** A live key of the organization, or 404. */
+    @WithSession
+    public Uni<ApiKey> find(UUID keyId, UUID organizationId) {
+        return keys.findById(keyId).map(k -> {
+            if (k == null || !k.organizationId.equals(organizationId) || k.revokedAt != null) {
+                throw ProblemException.notFound("API key " + keyId);
+            }
+            return k;
+        });
+    }
+
+    /** Dead at once; its seat is released after the commit (logged, not failed, when billing-service is down). */
+    public Uni<ApiKey> revoke(ApiKey key) {
+        return markRevoked(key.id)
+                .invoke(revoked -> registry.remove(revoked.id))
+                .call(revoked -> quotas.release(revoked.organizationId, revoked.reservationId).onFailure().invoke(e -> LOG.warnf(
+                        "API key %s revoked but its seat was not released yet: %s", revoked.id, e.toString())).onFailure().recoverWithNull());
+    }
+
+    /** A new secret for the same key; the old one stops working at once. */
+    public Uni<IssuedKey> rotate(ApiKey key) {
+        return newSecret(key.id).invoke(issued -> registry.put(issued.key()));
+    }
+
+    @WithSession
+    Uni<Integer> lifetime(UUID organizationId, Integer requestedDays) {
+        return policies.capsUpTheTree(organizationId).map(caps -> {
+            StrictestSecurity security = StrictestSecurity.NONE;
+            for (Integer cap : caps) {
+                security = security.and(false, cap);
+            }
+            return ApiKeyLifetime.days(requestedDays, security.maxApiKeyLifetimeDays());
+        });
+    }
+
+    @WithTransaction
+    Uni<IssuedKey> record(UUID id, UUID owner, UUID organizationId, NewApiKey request, int days, UUID reservation) {
+        String secret = Secrets.generate(ApiKeyAuthentication.PREFIX);
+        ApiKey k = new ApiKey();
+        k.id = id;
+        k.organizationId = organizationId;
+        k.userId = owner;
+        k.name = request.name();
+        k.displayPrefix = secret.substring(0, 10);
+        k.secretHash = Secrets.hash(secret);
+        k.scopes = request.scopes().stream().distinct().toArray(String[]::new);
+        k.reservationId = reservation;
+        k.createdAt = clock.now();
+        k.expiresAt = k.createdAt.plus(Duration.ofDays(days));
+        return keys.persist(k)
+                .call(saved -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyCreated", organizationId, "api-keys/" + id,
+                        new ApiKeyEvents.ApiKeyCreated(id, organizationId, owner, k.name, List.of(k.scopes), k.expiresAt)))
+                .map(saved -> new IssuedKey(saved, secret));
+    }
+
+    @WithTransaction
+    Uni<ApiKey> markRevoked(UUID keyId) {
+        return keys.findById(keyId).call(k -> {
+            k.revokedAt = clock.now();
+            return outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRevoked", k.organizationId, "api-keys/" + k.id,
+                    new ApiKeyEvents.ApiKeyRevoked(k.id, k.organizationId, k.userId, k.reservationId));
+        });
+    }
+
+    @WithTransaction
+    Uni<IssuedKey> newSecret(UUID keyId) {
+        String secret = Secrets.generate(ApiKeyAuthentication.PREFIX);
+        return keys.findById(keyId).call(k -> {
+            k.secretHash = Secrets.hash(secret);
+            k.displayPrefix = secret.substring(0, 10);
+            return outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRotated", k.organizationId, "api-keys/" + k.id,
+                    new ApiKeyEvents.ApiKeyRotated(k.id, k.organizationId, k.userId));
+        }).map(k -> new IssuedKey(k, secret));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.orgplatform.user.audit.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.InboundEvent;
+import dev.orgplatform.user.audit.service.AuditLog;
+import io.smallrye.mutiny.Uni;
+
+/** Every event of every service's topic becomes one audit entry (deduplicated by event id). */
+@ApplicationScoped
+public class AuditEventsConsumer {
+
+    private final AuditLog audit;
+
+    public AuditEventsConsumer(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Incoming("audit")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        InboundEvent event = InboundEvent.of(record);
+        if ("OrganizationPurged".equals(event.type())) {
+            return EventHandling.withRetries(() -> audit.purge(event.require(event.organizationId(), "key")));
+        }
+        return EventHandling.withRetries(() -> audit.record(event.envelope()));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.orgplatform.user.membership;
+
+public enum UserStatus {
+    ACTIVE, INACTIVE, SUSPENDED
+}

@@ -1,0 +1,15 @@
+package dev.orgplatform.user.membership.messaging;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The fields of org-service's organization events that user-service needs (README.md, "Events"). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OrganizationEvent(UUID organizationId, UUID parentId, UUID ownerId, String ownerEmail, UUID newParentId,
+        UUID previousOwnerId, UUID newOwnerId, Security security) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Security(Boolean enforce2fa) {
+    }
+}

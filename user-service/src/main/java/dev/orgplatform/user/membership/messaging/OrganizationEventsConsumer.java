@@ -1,0 +1,73 @@
+package dev.orgplatform.user.membership.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.InboundEvent;
+import dev.orgplatform.user.membership.service.OrganizationFollowingService;
+import io.smallrye.mutiny.Uni;
+
+/** Follows org-service: the tree, ownership, lifecycle and the 2FA setting. */
+@ApplicationScoped
+public class OrganizationEventsConsumer {
+
+    private final OrganizationFollowingService organizations;
+    private final ObjectMapper json;
+
+    public OrganizationEventsConsumer(OrganizationFollowingService organizations, ObjectMapper json) {
+        this.organizations = organizations;
+        this.json = json;
+    }
+
+    @Incoming("organizations")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        InboundEvent event = InboundEvent.of(record);
+        return switch (event.type()) {
+            case "OrganizationCreated" -> {
+                OrganizationEvent e = data(event);
+                event.require(e.ownerId(), "ownerId");
+                yield EventHandling.withRetries(() -> organizations.created(event, e));
+            }
+            case "OrganizationMoved" -> {
+                OrganizationEvent e = data(event);
+                event.require(e.newParentId(), "newParentId");
+                yield EventHandling.withRetries(() -> organizations.moved(event, e));
+            }
+            case "OrganizationDeletionScheduled" -> {
+                OrganizationEvent e = data(event);
+                yield EventHandling.withRetries(() -> organizations.availability(event, e.organizationId(), false));
+            }
+            case "OrganizationRestored" -> {
+                OrganizationEvent e = data(event);
+                yield EventHandling.withRetries(() -> organizations.availability(event, e.organizationId(), true));
+            }
+            case "OrganizationPurged" -> {
+                OrganizationEvent e = data(event);
+                yield EventHandling.withRetries(() -> organizations.purged(event, e.organizationId()));
+            }
+            case "OwnershipTransferred" -> {
+                OrganizationEvent e = data(event);
+                event.require(e.previousOwnerId(), "previousOwnerId");
+                event.require(e.newOwnerId(), "newOwnerId");
+                yield EventHandling.withRetries(() -> organizations.ownershipTransferred(event, e));
+            }
+            case "OrganizationSettingsChanged" -> {
+                OrganizationEvent e = data(event);
+                boolean enforce = e.security() != null && Boolean.TRUE.equals(e.security().enforce2fa());
+                yield EventHandling.withRetries(() -> organizations.settingsChanged(event, e.organizationId(), enforce));
+            }
+            default -> Uni.createFrom().voidItem(); // other services' concerns
+        };
+    }
+
+    private OrganizationEvent data(InboundEvent event) {
+        OrganizationEvent e = event.data(json, OrganizationEvent.class);
+        event.require(e.organizationId(), "organizationId");
+        return e;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.orgplatform.user.membership.repository;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgplatform.platform.rest.Cursor;
+import dev.orgplatform.platform.security.Role;
+import dev.orgplatform.user.membership.Membership;
+import dev.orgplatform.user.membership.UserStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class MembershipRepository implements PanacheRepositoryBase<Membership, UUID> {
+
+    /** A membership with the status of its user. */
+    public record WithStatus(Membership membership, UserStatus status) {
+    }
+
+    public Uni<Membership> membershipOf(UUID organizationId, UUID userId) {
+        return find("organizationId = ?1 and userId = ?2", organizationId, userId).firstResult();
+    }
+
+    public Uni<Boolean> isMember(UUID organizationId, UUID userId) {
+        return count("organizationId = ?1 and userId = ?2", organizationId, userId).map(n -> n > 0);
+    }
+
+    /** A user's own memberships, in the order they joined. */
+    public Uni<List<Membership>> ofUser(UUID userId) {
+        return list("userId = ?1 order by createdAt", userId);
+    }
+
+    /** The membership with its user's status, or null when the user is no member there. */
+    public Uni<WithStatus> withStatus(UUID organizationId, UUID userId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select m, p.status from Membership m, UserProfile p "
+                + "where p.id = m.userId and m.organizationId = :org and m.userId = :user", Object[].class)
+                .setParameter("org", organizationId).setParameter("user", userId).getSingleResultOrNull())
+                .map(row -> row == null ? null : new WithStatus((Membership) row[0], (UserStatus) row[1]));
+    }
+
+    /**
+     * Up to {@code rows} members of an organization in joining order (created-at, then id) after {@code after},
+     * filtered by role, user status and team (by id or by name); null filters nothing.
+     */
+    public Uni<List<WithStatus>> page(UUID organizationId, Role role, UserStatus status, UUID teamId, String teamName,
+            Cursor.TimeAndId after, int rows) {
+        StringBuilder q = new StringBuilder("select m, p.status from Membership m, UserProfile p where p.id = m.userId "
+                + "and m.organizationId = :org");
+        Map<String, Object> params = new HashMap<>();
+        params.put("org", organizationId);
+        if (role != null) {
+            q.append(" and m.role = :role");
+            params.put("role", role);
+        }
+        if (status != null) {
+            q.append(" and p.status = :status");
+            params.put("status", status);
+        }
+        if (teamId != null || teamName != null) {
+            q.append(" and exists (select 1 from TeamMember tm, Team t where tm.teamId = t.id and t.organizationId = :org "
+                    + "and tm.userId = m.userId and ").append(teamId != null ? "t.id = :team)" : "t.name = :team)");
+            params.put("team", teamId != null ? teamId : teamName);
+        }
+        if (after != null) {
+            q.append(" and (m.createdAt > :after or (m.createdAt = :after and m.id > :afterId))");
+            params.put("after", after.at());
+            params.put("afterId", after.id());
+        }
+        q.append(" order by m.createdAt, m.id");
+        return Panache.getSession().chain(s -> {
+            var query = s.createSelectionQuery(q.toString(), Object[].class);
+            params.forEach(query::setParameter);
+            return query.setMaxResults(rows).getResultList();
+        }).map(found -> found.stream().map(r -> new WithStatus((Membership) r[0], (UserStatus) r[1])).toList());
+    }
+
+    public Uni<Long> deleteOfOrganization(UUID organizationId) {
+        return delete("organizationId", organizationId);
+    }
+}

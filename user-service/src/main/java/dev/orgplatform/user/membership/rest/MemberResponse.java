@@ -1,0 +1,12 @@
+package dev.orgplatform.user.membership.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.orgplatform.platform.security.Role;
+import dev.orgplatform.user.membership.UserStatus;
+
+/** A member of an organization: role, the names of their teams there, and their user status. */
+public record MemberResponse(UUID userId, UUID organizationId, Role role, List<String> teams, UserStatus status, Instant since) {
+}

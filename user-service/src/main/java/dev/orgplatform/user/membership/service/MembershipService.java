@@ -1,0 +1,148 @@
+package dev.orgplatform.user.membership.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgplatform.platform.outbox.Outbox;
+import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.rest.Cursor;
+import dev.orgplatform.platform.rest.Page;
+import dev.orgplatform.platform.rest.Versions;
+import dev.orgplatform.platform.security.Role;
+import dev.orgplatform.user.access.service.AccessView;
+import dev.orgplatform.user.membership.MemberRules;
+import dev.orgplatform.user.membership.Membership;
+import dev.orgplatform.user.membership.UserStatus;
+import dev.orgplatform.user.membership.messaging.MembershipEvents;
+import dev.orgplatform.user.membership.repository.MembershipRepository;
+import dev.orgplatform.user.membership.repository.ProductPermissionRepository;
+import dev.orgplatform.user.membership.repository.TeamMemberRepository;
+import dev.orgplatform.user.membership.repository.TeamRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Members of organizations: list, read, change a role, remove. */
+@ApplicationScoped
+public class MembershipService {
+
+    /** A member as listed: the membership, the names of their teams in that organization, their user status. */
+    public record Member(Membership membership, List<String> teams, UserStatus status) {
+    }
+
+    /** What a member list is filtered by; null filters nothing. {@code team} is a team's id or name. */
+    public record MemberFilter(Role role, String team, UserStatus status) {
+    }
+
+    private final MembershipRepository memberships;
+    private final TeamRepository teams;
+    private final TeamMemberRepository teamMembers;
+    private final ProductPermissionRepository grants;
+    private final Outbox outbox;
+    private final AccessView view;
+
+    public MembershipService(MembershipRepository memberships, TeamRepository teams, TeamMemberRepository teamMembers,
+            ProductPermissionRepository grants, Outbox outbox, AccessView view) {
+        this.memberships = memberships;
+        this.teams = teams;
+        this.teamMembers = teamMembers;
+        this.grants = grants;
+        this.outbox = outbox;
+        this.view = view;
+    }
+
+    /** One page of members in the order they joined (keyset on created-at and id). */
+    @WithSession
+    public Uni<Page<Member>> members(UUID organizationId, MemberFilter filter, int limit, String cursor) {
+        Cursor.TimeAndId after = Cursor.decodeTimeAndId(cursor);
+        UUID teamId = teamId(filter.team());
+        String teamName = teamId == null ? filter.team() : null;
+        return memberships.page(organizationId, filter.role(), filter.status(), teamId, teamName, after, limit + 1)
+                .chain(rows -> teams.teamNamesOf(organizationId, rows.stream().map(r -> r.membership().userId).toList())
+                        .map(names -> rows.stream().map(r -> new Member(r.membership(),
+                                names.getOrDefault(r.membership().userId, List.of()), r.status())).toList()))
+                .map(rows -> Page.of(rows, limit, m -> Cursor.encode(m.membership().createdAt, m.membership().id)));
+    }
+
+    @WithSession
+    public Uni<Member> member(UUID organizationId, UUID userId) {
+        return memberOrFail(organizationId, userId);
+    }
+
+    /** A user's own memberships in joining order (inherited roles show in the check). */
+    @WithSession
+    public Uni<List<Membership>> organizationsOf(UUID userId) {
+        return memberships.ofUser(userId);
+    }
+
+    public Uni<Member> changeRole(UUID organizationId, UUID userId, Role callerRole, Role requested, String ifMatch) {
+        // the view changes only after the commit, so a check never sees what may still roll back
+        return recordRoleChange(organizationId, userId, callerRole, requested, ifMatch)
+                .invoke(member -> view.putRole(organizationId, userId, member.membership().role));
+    }
+
+    @WithTransaction
+    Uni<Member> recordRoleChange(UUID organizationId, UUID userId, Role callerRole, Role requested, String ifMatch) {
+        return memberOrFail(organizationId, userId).chain(member -> {
+            Membership m = member.membership();
+            Versions.requireMatch(ifMatch, m.version);
+            MemberRules.mayChangeRole(callerRole, m.role, requested);
+            if (m.role == requested) {
+                return Uni.createFrom().item(member);
+            }
+            return setRole(m, requested).replaceWith(() -> new Member(m, member.teams(), member.status()));
+        });
+    }
+
+    public Uni<Void> remove(UUID organizationId, UUID userId, Role callerRole) {
+        return recordRemoval(organizationId, userId, callerRole).invoke(() -> view.removeRole(organizationId, userId));
+    }
+
+    @WithTransaction
+    Uni<Void> recordRemoval(UUID organizationId, UUID userId, Role callerRole) {
+        return memberOrFail(organizationId, userId).chain(member -> {
+            MemberRules.mayRemove(callerRole, member.membership().role);
+            return revoke(member.membership());
+        });
+    }
+
+    /** Changes a role and publishes it; runs inside the caller's transaction (the view follows after commit). */
+    Uni<Membership> setRole(Membership m, Role role) {
+        Role previous = m.role;
+        m.role = role;
+        return memberships.flush().chain(() -> outbox.publish(MembershipEvents.TOPIC, "MembershipRoleChanged", m.organizationId,
+                "memberships/" + m.id, new MembershipEvents.MembershipRoleChanged(m.id, m.organizationId, m.userId,
+                        previous.name(), role.name())))
+                .replaceWith(m);
+    }
+
+    /** Deletes a membership with the member's teams and product rights there; runs inside the caller's transaction. */
+    private Uni<Void> revoke(Membership m) {
+        return teamMembers.removeFromOrganization(m.userId, m.organizationId)
+                .chain(() -> grants.removeFromOrganization(m.userId, m.organizationId))
+                .chain(() -> memberships.delete(m))
+                .chain(() -> outbox.publish(MembershipEvents.TOPIC, "MembershipRevoked", m.organizationId, "memberships/" + m.id,
+                        new MembershipEvents.MembershipRevoked(m.id, m.organizationId, m.userId, m.role.name())));
+    }
+
+    private Uni<Member> memberOrFail(UUID organizationId, UUID userId) {
+        return memberships.withStatus(organizationId, userId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("member " + userId + " of organization " + organizationId))
+                .chain(row -> teams.teamNamesOf(organizationId, List.of(userId))
+                        .map(names -> new Member(row.membership(), names.getOrDefault(userId, List.of()), row.status())));
+    }
+
+    /** The team filter names a team by id or by name. */
+    private static UUID teamId(String team) {
+        if (team == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(team);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.orgplatform.user.membership.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.outbox.Outbox;
+import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.rest.Versions;
+import dev.orgplatform.user.client.Keycloak;
+import dev.orgplatform.user.membership.UserProfile;
+import dev.orgplatform.user.membership.messaging.MembershipEvents;
+import dev.orgplatform.user.membership.repository.UserProfileRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class UserProfileService {
+
+    private final UserProfileRepository users;
+    private final Keycloak keycloak;
+    private final Outbox outbox;
+    private final PlatformClock clock;
+    /** The login time last recorded per user, so only the first request of a new login writes. */
+    private final Map<UUID, Instant> loginsSeen = new ConcurrentHashMap<>();
+
+    public UserProfileService(UserProfileRepository users, Keycloak keycloak, Outbox outbox, PlatformClock clock) {
+        this.users = users;
+        this.keycloak = keycloak;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** A user first seen (through a token or an event) gets a profile. Runs inside the caller's transaction. */
+    public Uni<UserProfile> ensureProfile(UUID id, String email, String name) {
+        String address = email == null ? id + "@unknown.invalid" : email.toLowerCase();
+        return users.insertIfAbsent(id, address, name, clock.now()).chain(() -> users.findById(id));
+    }
+
+    /**
+     * Called on every authenticated request of a person: creates the profile of a user first seen and records
+     * the login time ({@code auth_time} of the token) the first time a new login shows up.
+     */
+    public Uni<Void> seen(UUID id, String email, String name, Instant loginAt) {
+        Instant known = loginsSeen.get(id);
+        if (known != null && (loginAt == null || !loginAt.isAfter(known))) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> ensureProfile(id, email, name)
+                        .call(p -> loginAt == null ? Uni.createFrom().voidItem() : users.recordLogin(id, loginAt)))
+                .invoke(() -> loginsSeen.merge(id, loginAt == null ? Instant.EPOCH : loginAt, (a, b) -> a.isAfter(b) ? a : b))
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<UserProfile> find(UUID id) {
+        return users.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("user " + id));
+    }
+
+    /**
+     * The user edits their own profile. A new name goes to Keycloak first, outside any transaction: if Keycloak
+     * is down nothing changes (503); only then is the profile committed.
+     */
+    public Uni<UserProfile> update(UUID id, String ifMatch, ProfileChange change) {
+        return find(id).chain(current -> {
+            Versions.requireMatch(ifMatch, current.version);
+            Uni<Void> identity = change.renames(current) ? keycloak.rename(id, change.name()) : Uni.createFrom().voidItem();
+            return identity.chain(() -> record(id, ifMatch, change));
+        });
+    }
+
+    @WithTransaction
+    Uni<UserProfile> record(UUID id, String ifMatch, ProfileChange change) {
+        return users.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("user " + id)).chain(p -> {
+            Versions.requireMatch(ifMatch, p.version);
+            List<String> changed = change.applyTo(p);
+            if (changed.isEmpty()) {
+                return Uni.createFrom().item(p);
+            }
+            return users.flush()
+                    .chain(() -> outbox.publish(MembershipEvents.TOPIC, "UserProfileUpdated", id, "users/" + id,
+                            new MembershipEvents.UserProfileUpdated(id, changed)))
+                    .replaceWith(p);
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package dev.orgplatform.user.session.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.orgplatform.platform.security.Caller;
+import dev.orgplatform.user.session.mapping.SessionMapper;
+import dev.orgplatform.user.session.service.SessionService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** A user's Keycloak sessions: seen and ended by the user, or by whoever manages members in one of their organizations. */
+@Path("/api/v1")
+@Authenticated
+@Tag(name = "Users")
+public class SessionResource {
+
+    private final SessionService sessions;
+    private final ManagedUserGate managed;
+    private final Caller caller;
+
+    public SessionResource(SessionService sessions, ManagedUserGate managed, Caller caller) {
+        this.sessions = sessions;
+        this.managed = managed;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/users/{userId}/sessions")
+    @Operation(summary = "A user's active Keycloak sessions (the user, or an Admin of an organization they belong to)")
+    public Uni<List<SessionResponse>> sessions(@PathParam("userId") UUID userId) {
+        return mayManage(userId).chain(() -> sessions.sessions(userId))
+                .map(all -> all.stream().map(SessionMapper::toResponse).toList());
+    }
+
+    @DELETE
+    @Path("/users/{userId}/sessions/{sessionId}")
+    public Uni<Response> endSession(@PathParam("userId") UUID userId, @PathParam("sessionId") String sessionId) {
+        return mayManage(userId).chain(() -> sessions.end(userId, sessionId)).map(ignored -> Response.noContent().build());
+    }
+
+    @DELETE
+    @Path("/users/{userId}/sessions")
+    public Uni<Response> endAllSessions(@PathParam("userId") UUID userId) {
+        return mayManage(userId).chain(() -> sessions.endAll(userId)).map(ignored -> Response.noContent().build());
+    }
+
+    private Uni<Void> mayManage(UUID userId) {
+        return caller.userId().equals(userId) ? Uni.createFrom().voidItem() : managed.require(userId).replaceWithVoid();
+    }
+}

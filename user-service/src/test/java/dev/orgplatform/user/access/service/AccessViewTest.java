@@ -1,0 +1,157 @@
+package dev.orgplatform.user.access.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.orgplatform.platform.security.AccessDecision;
+import dev.orgplatform.platform.security.AccessQuery;
+import dev.orgplatform.platform.security.ApiKeyGrant;
+import dev.orgplatform.platform.security.Role;
+
+/** The decisions of the in-memory check, on a tree root > child > grandchild. */
+class AccessViewTest {
+
+    private final AccessView view = new AccessView();
+    private final UUID root = UUID.randomUUID();
+    private final UUID child = UUID.randomUUID();
+    private final UUID grandchild = UUID.randomUUID();
+    private final UUID owner = UUID.randomUUID();
+    private final UUID user = UUID.randomUUID();
+
+    AccessViewTest() {
+        view.putOrganization(root, null, true);
+        view.putOrganization(child, root, true);
+        view.putOrganization(grandchild, child, true);
+        view.putRole(root, owner, Role.OWNER);
+    }
+
+    @Test
+    void aRoleHoldsBeneathAndTheNearestMembershipWins() {
+        AccessDecision inherited = decide(owner, grandchild, "organization:delete");
+        assertTrue(inherited.allowed());
+        assertEquals("OWNER", inherited.role());
+        assertTrue(inherited.reason().contains("inherited from " + root), inherited.reason());
+
+        view.putRole(root, user, Role.VIEWER);
+        view.putRole(child, user, Role.DEVELOPER);
+        assertEquals(Role.DEVELOPER, decide(user, grandchild, "product:write").effectiveRole());
+        assertTrue(decide(user, grandchild, "product:write").allowed());
+        assertFalse(decide(user, root, "product:write").allowed());
+        assertEquals("VIEWER", decide(user, root, "product:write").role());
+    }
+
+    @Test
+    void rolesNeverFlowUpwards() {
+        view.putRole(child, user, Role.ADMIN);
+        AccessDecision d = decide(user, root, "organization:read");
+        assertFalse(d.allowed());
+        assertEquals("not a member", d.reason());
+        assertNull(d.role());
+    }
+
+    @Test
+    void anUnknownOrUnavailableOrganizationGivesNobodyARole() {
+        AccessDecision unknown = decide(owner, UUID.randomUUID(), "organization:read");
+        assertFalse(unknown.allowed());
+        assertNull(unknown.role());
+
+        view.setAvailable(child, false);
+        AccessDecision pending = decide(owner, grandchild, "organization:read");
+        assertFalse(pending.allowed());
+        assertNull(pending.role(), "an unavailable ancestor hides the whole branch");
+        assertTrue(decide(owner, root, "organization:read").allowed());
+
+        view.setAvailable(child, true);
+        assertTrue(decide(owner, grandchild, "organization:read").allowed());
+        view.removeOrganization(root);
+        assertNull(decide(owner, root, "organization:read").role());
+    }
+
+    @Test
+    void aSuspendedMemberIsDeniedWithTheirRoleAndAStrangerWithNone() {
+        view.putRole(child, user, Role.ADMIN);
+        view.setSuspended(user, true);
+        AccessDecision member = decide(user, grandchild, "organization:read");
+        assertFalse(member.allowed());
+        assertEquals("user is suspended", member.reason());
+        assertEquals("ADMIN", member.role());
+
+        AccessDecision stranger = decide(user, UUID.randomUUID(), "organization:read");
+        assertFalse(stranger.allowed());
+        assertNull(stranger.role());
+        AccessDecision notMemberThere = decide(user, root, "organization:read");
+        assertEquals("user is suspended", notMemberThere.reason());
+        assertNull(notMemberThere.role());
+
+        view.setSuspended(user, false);
+        assertTrue(decide(user, grandchild, "organization:read").allowed());
+    }
+
+    @Test
+    void twoFactorsEnforcedAboveHoldBeneathUntilTheQueryShowsOne() {
+        view.putRole(grandchild, user, Role.DEVELOPER);
+        view.setEnforce2fa(root, true);
+        assertTrue(view.enforces2fa(grandchild));
+        AccessDecision without = view.decide(new AccessQuery(user, grandchild, "product:read", null, false));
+        assertFalse(without.allowed());
+        assertTrue(without.reason().contains("two-factor"), without.reason());
+        assertEquals("DEVELOPER", without.role());
+        assertFalse(view.decide(new AccessQuery(user, grandchild, "product:read", null, null)).allowed());
+        assertTrue(view.decide(new AccessQuery(user, grandchild, "product:read", null, true)).allowed());
+
+        view.setEnforce2fa(root, false);
+        assertFalse(view.enforces2fa(grandchild));
+        assertTrue(view.decide(new AccessQuery(user, grandchild, "product:read", null, false)).allowed());
+    }
+
+    @Test
+    void productGrantsAddRightsOnThatProductOnly() {
+        view.putRole(child, user, Role.VIEWER);
+        view.setProductPermissions(child, user, "p-1", Set.of("device:write"));
+        AccessDecision granted = view.decide(new AccessQuery(user, grandchild, "device:write", "p-1", null));
+        assertTrue(granted.allowed());
+        assertTrue(granted.reason().contains("product permission"), granted.reason());
+        assertFalse(view.decide(new AccessQuery(user, grandchild, "device:write", "p-2", null)).allowed());
+        assertFalse(decide(user, grandchild, "device:write").allowed());
+
+        view.setProductPermissions(child, user, "p-1", Set.of());
+        assertFalse(view.decide(new AccessQuery(user, grandchild, "device:write", "p-1", null)).allowed());
+    }
+
+    @Test
+    void aRemovedMemberIsNoMemberAndOlderNewsDoesNotBringThemBack() {
+        view.putRole(child, user, Role.DEVELOPER);
+        Instant beforeRemoval = Instant.now().minusSeconds(5);
+        view.removeRole(child, user);
+        assertEquals("not a member", decide(user, child, "organization:read").reason());
+        view.follow(AccessView.memberKey(child, user), beforeRemoval, () -> view.putRole(child, user, Role.DEVELOPER));
+        assertFalse(decide(user, child, "organization:read").allowed());
+    }
+
+    @Test
+    void anApiKeyNarrowsTheOwnersRightsThroughThePolicy() {
+        LocalAccessPolicy policy = new LocalAccessPolicy(view);
+        ApiKeyGrant readOnly = new ApiKeyGrant(UUID.randomUUID(), owner, root, List.of("read"), Instant.now().plusSeconds(60));
+        AccessDecision write = policy.check(new AccessQuery(owner, root, "member:manage", null, true, readOnly)).await().indefinitely();
+        assertFalse(write.allowed());
+        assertEquals("OWNER", write.role(), "the key's owner still sees the organization");
+        assertTrue(policy.check(new AccessQuery(owner, root, "member:read", null, true, readOnly)).await().indefinitely().allowed());
+        AccessDecision elsewhere = policy.check(new AccessQuery(owner, child, "member:read", null, true, readOnly))
+                .await().indefinitely();
+        assertFalse(elsewhere.allowed());
+        assertNull(elsewhere.role(), "a key bound to another organization does not even see this one");
+    }
+
+    private AccessDecision decide(UUID userId, UUID organizationId, String permission) {
+        return view.decide(AccessQuery.of(userId, organizationId, permission));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.orgplatform.user.apikey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+import dev.orgplatform.platform.problem.ProblemException;
+
+class ApiKeyLifetimeTest {
+
+    @Test
+    void askedForNothingAKeyLives90DaysOrTheCapIfLower() {
+        assertEquals(90, ApiKeyLifetime.days(null, null));
+        assertEquals(30, ApiKeyLifetime.days(null, 30));
+        assertEquals(90, ApiKeyLifetime.days(null, 365));
+    }
+
+    @Test
+    void whatIsAskedForHoldsUpToTheCap() {
+        assertEquals(400, ApiKeyLifetime.days(400, null));
+        assertEquals(30, ApiKeyLifetime.days(30, 30));
+        ProblemException e = assertThrows(ProblemException.class, () -> ApiKeyLifetime.days(31, 30));
+        assertEquals(400, e.status());
+        assertEquals("expiresIn", e.errors().get(0).field());
+    }
+}
