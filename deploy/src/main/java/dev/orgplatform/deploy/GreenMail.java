@@ -20,6 +20,11 @@ final class GreenMail extends Component {
     }
 
     @Override
+    List<Integer> ports() {
+        return List.of(cfg.smtpPort(), cfg.imapPort());
+    }
+
+    @Override
     String where() {
         return "smtp " + cfg.smtpHost() + ":" + cfg.smtpPort() + ", imap " + cfg.smtpHost() + ":" + cfg.imapPort();
     }
@@ -33,7 +38,7 @@ final class GreenMail extends Component {
                 "-Dgreenmail.imap.hostname=" + host, "-Dgreenmail.imap.port=" + cfg.imapPort(),
                 "-Dgreenmail.auth.disabled",
                 "-jar", Artifacts.greenmailJar().toString());
-        return Proc.launch(cmd, Map.of(), log(), pidFile());
+        return spawn(cmd, Map.of());
     }
 
     private boolean greets(int port, String prefix) {

@@ -37,6 +37,11 @@ final class Kafka extends Component {
     private Path dir() { return cfg.stateDir().resolve("kafka"); }
 
     @Override
+    List<Integer> ports() {
+        return List.of(cfg.kafkaPort(), cfg.kafkaControllerPort());
+    }
+
+    @Override
     String where() {
         return cfg.kafkaBootstrap() + "  (controller " + cfg.kafkaControllerPort() + ")";
     }
@@ -104,7 +109,7 @@ final class Kafka extends Component {
             List<String> format = java(args, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", props.toString());
             Proc.runOrThrow(format, Map.of(), Duration.ofMinutes(2));
         }
-        return Proc.launch(java(args, "kafka.Kafka", props.toString()), Map.of(), log(), pidFile());
+        return spawn(java(args, "kafka.Kafka", props.toString()), Map.of());
     }
 
     private static List<String> java(Path args, String main, String... rest) {

@@ -34,6 +34,11 @@ final class Keycloak extends Component {
     }
 
     @Override
+    List<Integer> ports() {
+        return List.of(cfg.keycloakPort(), cfg.keycloakManagementPort());
+    }
+
+    @Override
     String where() {
         return cfg.keycloakUrl() + "  realm " + cfg.realm() + ", admin " + cfg.keycloakAdminUser() + "/"
                 + cfg.keycloakAdminPassword() + ", health :" + cfg.keycloakManagementPort();
@@ -88,7 +93,7 @@ final class Keycloak extends Component {
                 "--http-management-port", Integer.toString(cfg.keycloakManagementPort()),
                 "--health-enabled", "true",
                 "--import-realm");
-        return Proc.launch(cmd, env, log(), pidFile());
+        return spawn(cmd, env);
     }
 
     private InputStream realmJson() throws IOException {
@@ -149,13 +154,10 @@ final class Keycloak extends Component {
     /** Serialises work on the shared install across JVMs (file lock) and threads (monitor). */
     private static void withInstallLock(Path home, IoAction action) {
         synchronized (Keycloak.class) {
-            try {
-                Files.createDirectories(home.getParent());
-                Path lockFile = home.resolveSibling(home.getFileName() + ".lock");
-                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock ignored = ch.lock()) {
-                    action.run();
-                }
+            // the first build of an install takes about 80 s on 2 cores, a slow one a few minutes
+            try (StateLock ignored = StateLock.acquire(home.resolveSibling(home.getFileName() + ".lock"),
+                    Duration.ofMinutes(8), "Keycloak install")) {
+                action.run();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

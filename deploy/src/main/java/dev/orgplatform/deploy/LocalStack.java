@@ -2,10 +2,8 @@ package dev.orgplatform.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -62,7 +60,7 @@ public final class LocalStack {
             }
             // the test stack starts from clean Keycloak and Kafka data, so runs do not see each other's leftovers
             boolean fresh = cfg.profile() == StackProfile.TEST;
-            parallel(missing, c -> startLogged(c, fresh));
+            startAll(missing, fresh);
             return null;
         });
     }
@@ -89,7 +87,7 @@ public final class LocalStack {
             createDatabase(StackConfig.defaultDatabase(p.name), false);
             missing.add(p);
         }
-        parallel(missing, c -> startLogged(c, false));
+        startAll(missing, false);
     }
 
     /** Quarkus configuration of {@code service} against this stack, as property keys. */
@@ -118,9 +116,21 @@ public final class LocalStack {
         stop(components(), c -> c instanceof ServiceProcess);
     }
 
-    /** Stops everything this profile started (by pid file): services first, then the infrastructure. */
+    /**
+     * Stops everything this profile started: by pid file, services first, then the infrastructure; then whatever
+     * still carries this stack's marker (pid files deleted by {@code ./mvnw clean}, a build killed mid-start).
+     */
     public void stopAll() {
         stop(components(), c -> true);
+        int left = Proc.stopMarked(cfg.marker(), Duration.ofSeconds(20));
+        if (left > 0) log("stopped " + left + " more process(es) of this stack that had no pid file");
+    }
+
+    /** Stops one service and starts it again from its (rebuilt) jar, with the stack's configuration. */
+    public void restartService(String service) {
+        ServiceProcess p = new ServiceProcess(cfg, service, serviceConfig(service, StackConfig.defaultDatabase(service)), Map.of());
+        if (p.stop()) log("stopped " + service + " (" + cfg.profile().id() + ")");
+        startLogged(p, false);
     }
 
     private void stop(List<Component> all, java.util.function.Predicate<Component> which) {
@@ -140,6 +150,14 @@ public final class LocalStack {
         return all;
     }
 
+    /** Starts {@code cs} in parallel, after checking that none of them finds its ports taken by a stranger. */
+    private void startAll(List<? extends Component> cs, boolean fresh) {
+        for (Component c : cs) {
+            if (c.process().isEmpty()) c.requireFreePorts();
+        }
+        parallel(cs, c -> startLogged(c, fresh));
+    }
+
     private void startLogged(Component c, boolean fresh) {
         if (c.process().isPresent()) c.stop(); // ours but unhealthy: left over from an aborted start
         started.add(c.name);
@@ -155,14 +173,10 @@ public final class LocalStack {
 
     private <T> T withStateLock(Supplier<T> action) {
         synchronized (JVM_LOCK) {
-            try {
-                Files.createDirectories(cfg.stateDir());
-                try (FileChannel ch = FileChannel.open(cfg.stateDir().resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock ignored = ch.lock()) {
-                    return action.get();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            // held while infrastructure starts: Keycloak's first start (a build) is the longest, a few minutes at worst
+            try (StateLock ignored = StateLock.acquire(cfg.stateDir().resolve(".lock"), Duration.ofMinutes(8),
+                    cfg.profile().id() + " stack")) {
+                return action.get();
             }
         }
     }
@@ -219,15 +233,27 @@ public final class LocalStack {
         Thread.currentThread().join();
     }
 
-    /** {@code up [--no-services] | down | status}, each with {@code [--profile dev|test]}. */
+    /**
+     * {@code up [--no-services] | down | status | restart <service>}, each with {@code [--profile dev|test]}. The
+     * build's own {@code down} (system-tests' last step) keeps the stack when {@code -Dorgplatform.keep-stack=true}.
+     */
     public static void main(String[] args) throws InterruptedException {
         String command = null;
         StackProfile profile = StackProfile.DEV;
         boolean withServices = true;
         boolean bad = false;
+        String service = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "up", "down", "status" -> command = args[i];
+                case "restart" -> {
+                    command = args[i];
+                    if (i + 1 < args.length && StackConfig.SERVICES.contains(args[i + 1])) {
+                        service = args[++i];
+                    } else {
+                        bad = true;
+                    }
+                }
                 case "--no-services" -> withServices = false;
                 case "--profile" -> {
                     if (i + 1 < args.length && args[i + 1].matches("(?i)dev|test")) {
@@ -240,14 +266,30 @@ public final class LocalStack {
             }
         }
         if (command == null || bad) {
-            System.err.println("usage: stack up [--no-services] | down | status  [--profile dev|test]");
+            System.err.println("usage: stack up [--no-services] | down | status | restart <service>  [--profile dev|test]\n"
+                    + "  services: " + String.join(", ", StackConfig.SERVICES));
             System.exit(2);
         }
         console = true;
         LocalStack stack = of(profile);
         switch (command) {
             case "up" -> stack.up(withServices);
-            case "down" -> stack.stopAll();
+            case "down" -> {
+                if (Boolean.getBoolean("orgplatform.keep-stack")) {
+                    log("keeping the " + profile.id() + " stack running (orgplatform.keep-stack); deploy/stack down --profile "
+                            + profile.id() + " stops it");
+                } else {
+                    stack.stopAll();
+                }
+            }
+            case "restart" -> {
+                try {
+                    stack.restartService(service);
+                } catch (RuntimeException e) {
+                    System.err.println("restart failed: " + e.getMessage());
+                    System.exit(1);
+                }
+            }
             default -> stack.printStatus();
         }
     }

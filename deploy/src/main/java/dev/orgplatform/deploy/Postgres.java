@@ -37,6 +37,11 @@ final class Postgres extends Component {
     }
 
     @Override
+    List<Integer> ports() {
+        return List.of(cfg.pgPort());
+    }
+
+    @Override
     String where() {
         return cfg.pgHost() + ":" + cfg.pgPort() + "  user " + cfg.pgUser() + "/" + cfg.pgPassword() + "  data " + dataDir();
     }
@@ -53,7 +58,7 @@ final class Postgres extends Component {
         if (!Files.exists(data.resolve("PG_VERSION"))) initdb(bin, data);
         List<String> cmd = new ArrayList<>(asUnprivileged());
         cmd.addAll(List.of(bin.resolve("postgres").toString(), "-D", data.toString(), "-p", Integer.toString(cfg.pgPort())));
-        return Proc.launch(cmd, Map.of(), log(), pidFile());
+        return spawn(cmd, Map.of());
     }
 
     /** CREATE DATABASE, dropping it first (with its connections) when {@code fresh}. */

@@ -33,6 +33,11 @@ final class ServiceProcess extends Component {
     }
 
     @Override
+    List<Integer> ports() {
+        return List.of(cfg.servicePort(name));
+    }
+
+    @Override
     String where() {
         return url();
     }
@@ -48,7 +53,7 @@ final class ServiceProcess extends Component {
             if (!env.containsKey(envName(k))) cmd.add("-D" + k + "=" + v);
         });
         cmd.addAll(List.of("-jar", jar().toString()));
-        return Proc.launch(cmd, env, log(), pidFile());
+        return spawn(cmd, env);
     }
 
     static String envName(String property) {

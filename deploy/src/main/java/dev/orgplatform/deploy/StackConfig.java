@@ -91,6 +91,9 @@ public final class StackConfig {
     public Path stateDir() { return stateDir; }
     public Path repoRoot() { return repoRoot; }
 
+    /** What every process of this stack carries in its environment: its state directory, unique per stack. */
+    String marker() { return stateDir.toString(); }
+
     public int servicePort(String service) {
         Integer p = servicePorts.get(service);
         if (p == null) throw new IllegalArgumentException("unknown service " + service + ", expected one of " + SERVICES);

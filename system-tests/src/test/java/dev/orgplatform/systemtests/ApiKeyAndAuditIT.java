@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +28,9 @@ class ApiKeyAndAuditIT {
 
     @BeforeAll
     static void startTheSuite() {
-        stack = Suite.startFresh(Map.of());
+        stack = Suite.services();
     }
 
-    @AfterAll
-    static void stopTheServices() {
-        stack.stopServices();
-    }
 
     @Test
     void aKeyActsAsItsOwnerNarrowedByItsScopesOnEveryServiceUntilRevoked() {

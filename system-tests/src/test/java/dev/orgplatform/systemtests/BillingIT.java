@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +32,9 @@ class BillingIT {
 
     @BeforeAll
     static void startTheSuite() {
-        stack = Suite.startFresh(Map.of());
+        stack = Suite.services();
     }
 
-    @AfterAll
-    static void stopTheServices() {
-        stack.stopServices();
-    }
 
     @Test
     void onlyOwnersAndAdminsSeeAndChangeBilling() {

@@ -26,7 +26,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,15 +57,11 @@ class InvitationFlowIT {
 
     @BeforeAll
     static void startTheSuite() {
-        stack = Suite.startFresh(Map.of());
+        stack = Suite.services();
         mailbox = new Mailbox(stack.config());
         kafka = new KafkaEvents(stack.config().kafkaBootstrap());
     }
 
-    @AfterAll
-    static void stopTheServices() {
-        stack.stopServices();
-    }
 
     @Test
     void theMailedLinkMakesTheMembershipOnce() {

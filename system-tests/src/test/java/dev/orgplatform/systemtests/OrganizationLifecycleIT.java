@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.not;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +32,9 @@ class OrganizationLifecycleIT {
 
     @BeforeAll
     static void startTheSuite() {
-        // org-service's grace period and purge interval are configuration: short here so the purge is observable
-        stack = Suite.startFresh(Map.of("ORG_DELETION_GRACE_PERIOD", "PT20S", "ORG_DELETION_PURGE_INTERVAL", "1s"));
+        stack = Suite.services(); // with org-service's grace period shortened to 20 s (Suite.ENV)
     }
 
-    @AfterAll
-    static void stopTheServices() {
-        stack.stopServices();
-    }
 
     @Test
     void treeUpdatesDeletionRestoreTransferAndPurge() {

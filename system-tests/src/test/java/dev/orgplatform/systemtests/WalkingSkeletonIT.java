@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +31,9 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startTheSuite() {
-        stack = Suite.startFresh(Map.of());
+        stack = Suite.services();
     }
 
-    @AfterAll
-    static void stopTheServices() {
-        stack.stopServices();
-    }
 
     @Test
     void oneFlowThroughAllFourServices() {
