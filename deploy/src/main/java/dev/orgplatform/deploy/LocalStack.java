@@ -90,6 +90,55 @@ public final class LocalStack {
         startAll(missing, false);
     }
 
+    /**
+     * Starts instance {@code replica} (2 or more) of {@code service} beside the first, on the same database and Kafka,
+     * and waits until it is ready; returns its base URL. Stopped with the services.
+     */
+    public String startReplica(String service, int replica, Map<String, String> extraEnv) {
+        if (replica < 2 || replica > ServiceProcess.MAX_REPLICAS) {
+            throw new IllegalArgumentException("replica must be 2.." + ServiceProcess.MAX_REPLICAS);
+        }
+        Map<String, String> config = new LinkedHashMap<>(serviceConfig(service, StackConfig.defaultDatabase(service)));
+        config.put("quarkus.http.port", Integer.toString(ServiceProcess.port(cfg, service, replica)));
+        ServiceProcess p = new ServiceProcess(cfg, service, replica, config, extraEnv);
+        if (!p.healthy()) startLogged(p, false);
+        return p.url();
+    }
+
+    /** The base URL of instance {@code replica} of {@code service} (1 is the one {@link #startServices} starts). */
+    public String replicaUrl(String service, int replica) {
+        return "http://127.0.0.1:" + ServiceProcess.port(cfg, service, replica);
+    }
+
+    /** {@code kill -9} of a component ("postgres", "kafka", a service, or "user-service-2"): no shutdown at all. */
+    public void kill(String component) {
+        Component c = component(component);
+        if (c.process().isEmpty()) throw new IllegalStateException(component + " is not running");
+        Proc.stop(c.pidFile(), "KILL", Duration.ofSeconds(10));
+        log("killed " + component + " (" + cfg.profile().id() + ")");
+    }
+
+    /** Stops a component the way it is normally stopped (its own signal, then a grace period). */
+    public void stop(String component) {
+        component(component).stop();
+    }
+
+    /**
+     * Starts a stopped or killed infrastructure component again on its existing state and waits until it is
+     * healthy (services: {@link #startServices}/{@link #startReplica}).
+     */
+    public void restart(String component) {
+        Component c = component(component);
+        if (c instanceof ServiceProcess) throw new IllegalArgumentException("start services with startServices/startReplica");
+        if (c.process().isPresent()) c.stop();
+        startLogged(c, false);
+    }
+
+    private Component component(String name) {
+        return components().stream().filter(c -> c.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no component " + name));
+    }
+
     /** Quarkus configuration of {@code service} against this stack, as property keys. */
     public Map<String, String> serviceConfig(String service, String database) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -145,7 +194,11 @@ public final class LocalStack {
 
     private List<Component> components() {
         List<Component> all = new ArrayList<>();
-        for (String svc : StackConfig.SERVICES) all.add(new ServiceProcess(cfg, svc, Map.of(), Map.of()));
+        for (String svc : StackConfig.SERVICES) {
+            for (int replica = 1; replica <= ServiceProcess.MAX_REPLICAS; replica++) {
+                all.add(new ServiceProcess(cfg, svc, replica, Map.of(), Map.of()));
+            }
+        }
         all.addAll(infra);
         return all;
     }
@@ -207,6 +260,7 @@ public final class LocalStack {
         System.out.printf("%s stack, state in %s%n", cfg.profile().id(), cfg.stateDir());
         System.out.printf("  %-19s %-5s %-8s %s%n", "component", "state", "pid", "where");
         for (Component c : components()) {
+            if (c instanceof ServiceProcess p && p.isExtraReplica() && c.process().isEmpty()) continue;
             String pid = c.process().map(h -> Long.toString(h.pid())).orElse("-");
             System.out.printf("  %-19s %-5s %-8s %s%n", c.name, c.healthy() ? "up" : "down", pid, c.where());
         }
@@ -233,14 +287,30 @@ public final class LocalStack {
         Thread.currentThread().join();
     }
 
+    private static void redrive(String deadLetterTopic, String bootstrap, boolean dryRun) {
+        try {
+            Map<String, Integer> counts = new DeadLetterRedrive(bootstrap).redrive(deadLetterTopic, dryRun);
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            System.out.println((dryRun ? "would re-drive " : "re-drove ") + total + " record(s) of " + deadLetterTopic
+                    + (counts.isEmpty() ? "" : " " + counts));
+        } catch (RuntimeException e) {
+            System.err.println("redrive failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
     /**
-     * {@code up [--no-services] | down | status | restart <service>}, each with {@code [--profile dev|test]}. The
-     * build's own {@code down} (system-tests' last step) keeps the stack when {@code -Dorgplatform.keep-stack=true}.
+     * {@code up [--no-services] | down | status | restart <service> | redrive <dead-letter-topic> [--dry-run]
+     * [--bootstrap host:port]}, each with {@code [--profile dev|test]}. The build's own {@code down} (system-tests' last
+     * step) keeps the stack when {@code -Dorgplatform.keep-stack=true}.
      */
     public static void main(String[] args) throws InterruptedException {
         String command = null;
         StackProfile profile = StackProfile.DEV;
         boolean withServices = true;
+        boolean dryRun = false;
+        String deadLetterTopic = null;
+        String bootstrap = null;
         boolean bad = false;
         String service = null;
         for (int i = 0; i < args.length; i++) {
@@ -250,6 +320,22 @@ public final class LocalStack {
                     command = args[i];
                     if (i + 1 < args.length && StackConfig.SERVICES.contains(args[i + 1])) {
                         service = args[++i];
+                    } else {
+                        bad = true;
+                    }
+                }
+                case "redrive" -> {
+                    command = args[i];
+                    if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        deadLetterTopic = args[++i];
+                    } else {
+                        bad = true;
+                    }
+                }
+                case "--dry-run" -> dryRun = true;
+                case "--bootstrap" -> {
+                    if (i + 1 < args.length) {
+                        bootstrap = args[++i];
                     } else {
                         bad = true;
                     }
@@ -266,9 +352,14 @@ public final class LocalStack {
             }
         }
         if (command == null || bad) {
-            System.err.println("usage: stack up [--no-services] | down | status | restart <service>  [--profile dev|test]\n"
+            System.err.println("usage: stack up [--no-services] | down | status | restart <service>"
+                    + " | redrive <dead-letter-topic> [--dry-run] [--bootstrap host:port]  [--profile dev|test]\n"
                     + "  services: " + String.join(", ", StackConfig.SERVICES));
             System.exit(2);
+        }
+        if (command.equals("redrive")) {
+            redrive(deadLetterTopic, bootstrap != null ? bootstrap : StackConfig.of(profile).kafkaBootstrap(), dryRun);
+            return;
         }
         console = true;
         LocalStack stack = of(profile);

@@ -36,7 +36,7 @@ final class Proc {
             ProcessBuilder pb = new ProcessBuilder(full)
                     .redirectInput(new File("/dev/null"))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart keeps what came before
             pb.environment().putAll(env);
             // inherited by every child (postgres' workers, kc.sh's JVM): how `down` finds them without pid files
             pb.environment().put(MARKER_VARIABLE, marker);

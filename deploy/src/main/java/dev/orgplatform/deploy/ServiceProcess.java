@@ -7,19 +7,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One of the platform's Quarkus services, run from its packaged fast-jar. */
+/**
+ * One instance of the platform's Quarkus services, run from its packaged fast-jar. Replica 1 listens on the
+ * service's port; replica n (for tests of several instances on one database and Kafka) 100 × (n − 1) above it.
+ */
 final class ServiceProcess extends Component {
+    /** Extra instances a test may start beside the first. */
+    static final int MAX_REPLICAS = 3;
+
+    private final String service;
+    private final int replica;
     private final Map<String, String> config;
     private final Map<String, String> env;
 
     ServiceProcess(StackConfig cfg, String service, Map<String, String> config, Map<String, String> env) {
-        super(cfg, service);
+        this(cfg, service, 1, config, env);
+    }
+
+    ServiceProcess(StackConfig cfg, String service, int replica, Map<String, String> config, Map<String, String> env) {
+        super(cfg, replica == 1 ? service : service + "-" + replica);
+        this.service = service;
+        this.replica = replica;
         this.config = config;
         this.env = env;
     }
 
+    static int port(StackConfig cfg, String service, int replica) {
+        return cfg.servicePort(service) + 100 * (replica - 1);
+    }
+
+    boolean isExtraReplica() {
+        return replica > 1;
+    }
+
     Path jar() {
-        return cfg.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return cfg.repoRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     @Override
@@ -29,12 +51,12 @@ final class ServiceProcess extends Component {
     }
 
     String url() {
-        return "http://127.0.0.1:" + cfg.servicePort(name);
+        return "http://127.0.0.1:" + port(cfg, service, replica);
     }
 
     @Override
     List<Integer> ports() {
-        return List.of(cfg.servicePort(name));
+        return List.of(port(cfg, service, replica));
     }
 
     @Override

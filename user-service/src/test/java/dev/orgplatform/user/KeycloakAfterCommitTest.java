@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,10 +23,9 @@ import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.TestUsers;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.security.Secrets;
-import dev.orgplatform.user.apikey.ApiKey;
-import dev.orgplatform.user.apikey.service.ApiKeyRegistry;
 import dev.orgplatform.user.client.Keycloak;
 import dev.orgplatform.user.config.KeycloakConfig;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
@@ -47,7 +45,7 @@ class KeycloakAfterCommitTest {
     KeycloakConfig config;
 
     @Inject
-    ApiKeyRegistry registry;
+    AgroalDataSource dataSource;
 
     /** While set, Keycloak does not answer (503); otherwise the real client answers. */
     private final AtomicBoolean down = new AtomicBoolean();
@@ -143,20 +141,10 @@ class KeycloakAfterCommitTest {
         assertEquals("Hopper", Fixture.keycloakUser(user.id()).get("lastName").asText());
     }
 
+    /** A key row as any replica would commit it: this instance's registry learns of it from the change feed. */
     private String key(TestUsers.User owner, UUID org, String scope) {
         String secret = Secrets.generate("opk_");
-        ApiKey k = new ApiKey();
-        k.id = UUID.randomUUID();
-        k.organizationId = org;
-        k.userId = UUID.fromString(owner.id());
-        k.name = scope;
-        k.displayPrefix = secret.substring(0, 10);
-        k.secretHash = Secrets.hash(secret);
-        k.scopes = List.of(scope).toArray(String[]::new);
-        k.reservationId = UUID.randomUUID();
-        k.createdAt = Instant.now();
-        k.expiresAt = Instant.now().plus(Duration.ofDays(1));
-        registry.put(k);
+        new Database(dataSource).insertKey(owner, org, secret, scope, Instant.now().plus(Duration.ofDays(1)));
         return secret;
     }
 

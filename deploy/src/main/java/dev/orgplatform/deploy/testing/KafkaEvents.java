@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +26,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaEvents {
 
     private final String bootstrap;
+
+    /** Test sequences start above any a service's outbox reaches in a test run. */
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() * 1000);
 
     public KafkaEvents(String bootstrap) {
         this.bootstrap = bootstrap;
@@ -90,14 +94,40 @@ public final class KafkaEvents {
         send(copy);
     }
 
-    /** Publishes a CloudEvent in binary mode, keyed by organization id. */
+    /**
+     * Publishes a CloudEvent in binary mode, keyed by organization id, with a sequence above every earlier one (as an
+     * owning service's outbox would number it).
+     */
     public void publish(String topic, UUID organizationId, String id, String type, String source, String json) {
+        publish(topic, organizationId, id, type, source, json, SEQUENCE.incrementAndGet());
+    }
+
+    /** Publishes with a chosen ce_sequence: how a test replays an older version of a fact. */
+    public void publish(String topic, UUID organizationId, String id, String type, String source, String json, long sequence) {
+        send(cloudEvent(topic, organizationId, id, type, source, json, sequence));
+    }
+
+    /**
+     * Writes a CloudEvent of {@code topic} straight to its dead-letter topic, with the headers SmallRye's failure
+     * strategy adds: what a consumer that once failed on it for good leaves behind.
+     */
+    public void publishDeadLetter(String topic, UUID organizationId, String id, String type, String source, String json) {
+        ProducerRecord<String, String> r = cloudEvent("dead-letter-topic-" + topic, organizationId, id, type, source, json,
+                SEQUENCE.incrementAndGet());
+        r.headers().add("dead-letter-topic", topic.getBytes(StandardCharsets.UTF_8));
+        r.headers().add("dead-letter-reason", "unknown schema".getBytes(StandardCharsets.UTF_8));
+        send(r);
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(String topic, UUID organizationId, String id, String type,
+            String source, String json, long sequence) {
         ProducerRecord<String, String> r = new ProducerRecord<>(topic, organizationId.toString(), json);
         for (Map.Entry<String, String> h : Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,
-                "ce_time", Instant.now().toString(), "content-type", "application/json").entrySet()) {
+                "ce_time", Instant.now().toString(), "content-type", "application/json",
+                "ce_sequence", Long.toString(sequence)).entrySet()) {
             r.headers().add(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8));
         }
-        send(r);
+        return r;
     }
 
     /** The committed offset of {@code group} on every partition of {@code topic}, summed; 0 if none. */

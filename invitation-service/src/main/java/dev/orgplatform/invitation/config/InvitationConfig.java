@@ -48,10 +48,13 @@ public interface InvitationConfig {
         Duration timeout();
     }
 
-    /** The teams lookup. */
+    /** The teams lookup, and the wait after an acceptance until the membership is usable (0: do not wait). */
     interface UserService {
         @WithDefault("3s")
         Duration timeout();
+
+        @WithDefault("5s")
+        Duration readYourWritesTimeout();
     }
 
     /** Bad-token attempts per client address before 429. */

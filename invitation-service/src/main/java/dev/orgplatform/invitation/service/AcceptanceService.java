@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orgplatform.invitation.Invitation;
 import dev.orgplatform.invitation.InvitationState;
 import dev.orgplatform.invitation.client.KeycloakAccounts;
+import dev.orgplatform.invitation.client.MemberConvergence;
 import dev.orgplatform.invitation.mapping.InvitationMapper;
 import dev.orgplatform.invitation.messaging.InvitationEvents;
 import dev.orgplatform.invitation.repository.ClosedOrganizationRepository;
@@ -25,7 +26,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The invitee's side: accept with the link's token, signed in with the invited email, or register a new
  * account for it first. Accepting only records the fact and publishes InvitationAccepted: user-service makes
- * the membership from it, billing-service moves the seat to the member.
+ * the membership from it, billing-service moves the seat to the member. The answer waits until the membership is
+ * usable ({@link MemberConvergence}).
  */
 @ApplicationScoped
 public class AcceptanceService {
@@ -37,9 +39,10 @@ public class AcceptanceService {
     private final InvitationExpiry expiry;
     private final Outbox outbox;
     private final PlatformClock clock;
+    private final MemberConvergence convergence;
 
     public AcceptanceService(InvitationRepository invitations, ClosedOrganizationRepository closed, KeycloakAccounts accounts,
-            BadTokenAttempts attempts, InvitationExpiry expiry, Outbox outbox, PlatformClock clock) {
+            BadTokenAttempts attempts, InvitationExpiry expiry, Outbox outbox, PlatformClock clock, MemberConvergence convergence) {
         this.invitations = invitations;
         this.closed = closed;
         this.accounts = accounts;
@@ -47,11 +50,13 @@ public class AcceptanceService {
         this.expiry = expiry;
         this.outbox = outbox;
         this.clock = clock;
+        this.convergence = convergence;
     }
 
     /** The signed-in user with the invited email accepts; another email is refused without a hint why. */
     public Uni<Invitation> accept(Acceptance a) {
-        return guarded(a.client(), () -> accepted(Secrets.hash(a.token()), a.userId(), a.email(), null));
+        return guarded(a.client(), () -> accepted(Secrets.hash(a.token()), a.userId(), a.email(), null))
+                .chain(convergence::memberCanAct);
     }
 
     /**
@@ -62,7 +67,8 @@ public class AcceptanceService {
         String hash = Secrets.hash(r.token());
         return guarded(r.client(), () -> usable(hash)
                 .chain(i -> accounts.register(i.email, r.name(), r.password())
-                        .chain(userId -> accepted(hash, userId, i.email, r.name().trim()))));
+                        .chain(userId -> accepted(hash, userId, i.email, r.name().trim()))))
+                .chain(convergence::memberCanAct);
     }
 
     /** Refuses a client over the bad-token limit; counts each bad token it presents. */

@@ -24,7 +24,8 @@ public record InboundEvent(EventEnvelope envelope) {
         UUID org = record.key() == null ? null : UUID.fromString(record.key());
         return new InboundEvent(new EventEnvelope(id, type, header(record, "ce_source"), header(record, "ce_subject"), org,
                 time == null ? null : OffsetDateTime.parse(time).toInstant(), record.value(),
-                header(record, "ce_" + EventEnvelope.ACTOR), header(record, "ce_" + EventEnvelope.SOURCE_ADDRESS)));
+                header(record, "ce_" + EventEnvelope.ACTOR), header(record, "ce_" + EventEnvelope.SOURCE_ADDRESS),
+                sequence(record)));
     }
 
     public String id() {
@@ -43,6 +44,16 @@ public record InboundEvent(EventEnvelope envelope) {
         return envelope.time();
     }
 
+    /** The version of the facts this event states, in the owning database (see {@link EventEnvelope#SEQUENCE}). */
+    public long sequence() {
+        return require(envelope.sequence(), "ce_sequence");
+    }
+
+    /** Whether this event states something newer than the version {@code applied} (null: nothing applied yet). */
+    public boolean isNewerThan(Long applied) {
+        return applied == null || sequence() > applied;
+    }
+
     public <T> T data(ObjectMapper json, Class<T> type) {
         try {
             return json.readValue(envelope.data(), type);
@@ -57,6 +68,18 @@ public record InboundEvent(EventEnvelope envelope) {
             throw new MalformedEventException("event " + id() + " of type " + type() + " lacks " + field);
         }
         return value;
+    }
+
+    private static Long sequence(ConsumerRecord<String, String> record) {
+        String value = header(record, "ce_" + EventEnvelope.SEQUENCE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new MalformedEventException("record at offset " + record.offset() + " has an unreadable ce_sequence");
+        }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

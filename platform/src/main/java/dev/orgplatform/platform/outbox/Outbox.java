@@ -16,10 +16,14 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Records an event in the caller's transaction. Call it from a {@code @WithTransaction} service method:
- * the event is committed with the change or not at all, and {@link OutboxRelay} publishes it afterwards.
+ * the event is committed with the change or not at all, and {@link OutboxRelay} publishes it afterwards. A
+ * transaction that publishes for a key holds that key until it ends, so a key's events are numbered in commit order.
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** The advisory-lock namespace of outbox keys (two-int form, apart from the relay's single-key lock). */
+    private static final int KEY_LOCK_SPACE = 0x6f62;
 
     private final ObjectMapper json;
     private final PlatformClock clock;
@@ -50,6 +54,9 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("event data of " + type + " is not serializable", e));
         }
-        return Panache.getSession().chain(s -> s.persist(m));
+        // writers of one key queue here until the earlier one commits: row ids then follow commit order per key
+        return Panache.getSession().chain(s -> s.createNativeQuery("select count(*) from pg_advisory_xact_lock(?1, hashtext(?2))", Long.class)
+                .setParameter(1, KEY_LOCK_SPACE).setParameter(2, organizationId.toString()).getSingleResult()
+                .chain(() -> s.persist(m)));
     }
 }

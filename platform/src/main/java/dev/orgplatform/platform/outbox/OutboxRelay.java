@@ -3,9 +3,12 @@ package dev.orgplatform.platform.outbox;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -14,7 +17,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import dev.orgplatform.platform.events.EventEnvelope;
-import io.quarkus.scheduler.Scheduled;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -23,81 +31,156 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Publishes committed outbox rows to Kafka in commit order and deletes them once Kafka acknowledged.
- * One relay at a time per database (advisory lock) keeps per-organization order; a failed batch is retried
- * on the next tick, so delivery is at least once and consumers deduplicate by event id.
+ * Publishes committed outbox rows to Kafka and deletes each once Kafka acknowledged it. One relay at a time per
+ * database (advisory lock); {@link Outbox} serializes a key's writers, so row ids follow commit order per key and
+ * the relay sends them in id order (the idempotent producer keeps that order per partition). Every event carries
+ * its row id as {@code ce_sequence}, the version consumers compare.
+ * <p>
+ * A batch waits for the producer's own verdict on every row (it retries internally until
+ * {@code delivery.timeout.ms}), so a row is sent again only after Kafka definitively refused it: during an outage
+ * each row goes out at most once per delivery timeout, never once per tick. Failed attempts back off.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6f7267_6f7574L;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+    private record Outcome(OutboxMessage message, Throwable failure) {
+    }
 
     private final Mutiny.SessionFactory sessions;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
-    private final Duration sendTimeout;
+    private final Duration verdictTimeout;
+    private final Counter published;
+    private final Counter failedSends;
+    private volatile long resumeAtNanos;
+    private volatile int failuresInARow;
+    private volatile long failingSinceNanos;
+    private final AtomicBoolean relaying = new AtomicBoolean();
+    private final Vertx vertx;
+    private final Duration pollInterval;
+    private long timer = -1;
 
     public OutboxRelay(Mutiny.SessionFactory sessions, @Channel("platform-outbox") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "200") int batchSize,
-            @ConfigProperty(name = "platform.outbox.send-timeout", defaultValue = "10s") Duration sendTimeout) {
+            @ConfigProperty(name = "mp.messaging.outgoing.platform-outbox.delivery.timeout.ms", defaultValue = "30000") long deliveryTimeoutMs,
+            @ConfigProperty(name = "platform.outbox.poll-interval", defaultValue = "0.1s") Duration pollInterval,
+            Vertx vertx, MeterRegistry metrics) {
         this.sessions = sessions;
+        this.pollInterval = pollInterval;
+        this.vertx = vertx;
         this.emitter = emitter;
         this.batchSize = batchSize;
-        this.sendTimeout = sendTimeout;
+        // the producer answers within its delivery timeout; the margin only guards against a verdict never coming
+        this.verdictTimeout = Duration.ofMillis(deliveryTimeoutMs).plusSeconds(5);
+        this.published = metrics.counter("platform.outbox.published");
+        this.failedSends = metrics.counter("platform.outbox.send.failures");
     }
 
-    @Scheduled(every = "${platform.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> relay() {
-        return publishPending().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("outbox relay will retry: %s", e.toString()))
-                .onFailure().recoverWithNull();
+    /** A Vert.x timer, not {@code @Scheduled}: Quarkus' scheduler checks its triggers once a second at best. */
+    void start(@Observes StartupEvent start) {
+        timer = vertx.setPeriodic(pollInterval.toMillis(), id -> relay());
     }
 
-    /** Publishes what is pending now; returns how many events went out. */
+    void stop(@Observes ShutdownEvent stop) {
+        vertx.cancelTimer(timer);
+    }
+
+    private void relay() {
+        if (System.nanoTime() - resumeAtNanos < 0 || !relaying.compareAndSet(false, true)) {
+            return;
+        }
+        // Hibernate Reactive wants a safe duplicated context of its own, as a request or a scheduled job has
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> publishPending()
+                .onFailure().invoke(this::backOff)
+                .onTermination().invoke(() -> relaying.set(false))
+                .subscribe().with(sent -> { }, failure -> { }));
+    }
+
+    /** Publishes what is pending now; returns how many events went out (and were deleted). */
     public Uni<Integer> publishPending() {
         return sessions.withTransaction(s -> s.createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class)
                 .getSingleResult()
                 .chain(locked -> !locked ? Uni.createFrom().item(0)
                         : s.createSelectionQuery("from OutboxMessage order by id", OutboxMessage.class)
                                 .setMaxResults(batchSize).getResultList()
-                                .chain(batch -> send(batch).chain(() -> delete(s, batch)))));
+                                .chain(batch -> send(batch).chain(outcomes -> settle(s, outcomes)))));
     }
 
-    private Uni<Void> send(List<OutboxMessage> batch) {
+    private Uni<List<Outcome>> send(List<OutboxMessage> batch) {
         if (batch.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
         Context context = Vertx.currentContext();
-        // sent in order without waiting for each ack: the producer keeps order per partition
-        List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-        return Uni.join().all(sends).andFailFast().replaceWithVoid()
-                .ifNoItem().after(sendTimeout).fail()
+        // all sent at once, in id order; each waits for its own acknowledgement or refusal
+        List<Uni<Outcome>> sends = batch.stream().map(m -> send(m)
+                .onItem().transform(ignored -> new Outcome(m, null))
+                .onFailure().recoverWithItem(e -> new Outcome(m, e))).toList();
+        return Uni.join().all(sends).andCollectFailures()
+                .ifNoItem().after(verdictTimeout).fail()
                 .emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     private Uni<Void> send(OutboxMessage m) {
         var builder = OutgoingCloudEventMetadata.<String> builder()
                 .withId(m.eventId).withType(m.type).withSource(URI.create(m.source)).withSubject(m.subject)
-                .withTimestamp(m.occurredAt.atZone(ZoneOffset.UTC)).withDataContentType(EventEnvelope.CONTENT_TYPE);
+                .withTimestamp(m.occurredAt.atZone(ZoneOffset.UTC)).withDataContentType(EventEnvelope.CONTENT_TYPE)
+                .withExtension(EventEnvelope.SEQUENCE, Long.toString(m.id));
         if (m.actor != null) {
             builder.withExtension(EventEnvelope.ACTOR, m.actor);
         }
         if (m.sourceAddress != null) {
             builder.withExtension(EventEnvelope.SOURCE_ADDRESS, m.sourceAddress);
         }
-        var cloudEvent = builder.build();
         var kafka = OutgoingKafkaRecordMetadata.<String> builder().withTopic(m.topic).withKey(m.organizationId.toString()).build();
-        return emitter.sendMessage(Message.of(m.data).addMetadata(cloudEvent).addMetadata(kafka));
+        return emitter.sendMessage(Message.of(m.data).addMetadata(builder.build()).addMetadata(kafka));
     }
 
-    private Uni<Integer> delete(Mutiny.Session s, List<OutboxMessage> batch) {
-        if (batch.isEmpty()) {
-            return Uni.createFrom().item(0);
+    /** Deletes what Kafka acknowledged; what it refused stays for a later attempt. */
+    private Uni<Integer> settle(Mutiny.Session s, List<Outcome> outcomes) {
+        List<Long> sent = new ArrayList<>();
+        Throwable refusal = null;
+        for (Outcome o : outcomes) {
+            if (o.failure() == null) {
+                sent.add(o.message().id);
+            } else {
+                refusal = o.failure();
+            }
         }
-        List<Long> ids = batch.stream().map(m -> m.id).toList();
-        return s.createMutationQuery("delete from OutboxMessage where id in :ids").setParameter("ids", ids).executeUpdate()
-                .replaceWith(batch.size());
+        published.increment(sent.size());
+        Uni<Integer> deleted = sent.isEmpty() ? Uni.createFrom().item(0)
+                : s.createMutationQuery("delete from OutboxMessage where id in :ids").setParameter("ids", sent).executeUpdate();
+        int refused = outcomes.size() - sent.size();
+        Throwable why = refusal;
+        return deleted.invoke(() -> {
+            if (refused > 0) {
+                failedSends.increment(refused);
+                backOff(why);
+            } else if (!outcomes.isEmpty()) {
+                recovered();
+            }
+        });
+    }
+
+    private void backOff(Throwable why) {
+        int n = ++failuresInARow;
+        long delay = Math.min(MAX_BACKOFF_MILLIS, 100L << Math.min(n, 6));
+        resumeAtNanos = System.nanoTime() + delay * 1_000_000;
+        if (n == 1) {
+            failingSinceNanos = System.nanoTime();
+            LOG.warnf("outbox relay cannot publish, retrying with backoff (events stay in the outbox): %s", why.toString());
+        }
+    }
+
+    private void recovered() {
+        if (failuresInARow > 0) {
+            LOG.infof("outbox relay publishes again after %d s", (System.nanoTime() - failingSinceNanos) / 1_000_000_000);
+            failuresInARow = 0;
+        }
     }
 }

@@ -27,6 +27,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -76,13 +77,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (TransientFailure.of(e)) {
+            LOG.warnf("database unavailable on %s: %s", path(uri), e.toString());
+            return respond(new Problem(type(503), "Service unavailable", 503,
+                    "the database is unavailable or the change conflicted with another; it changed nothing, try again",
+                    path(uri), List.of(), Map.of()));
+        }
         LOG.error("unexpected failure on " + path(uri), e);
         return respond(new Problem(type(500), "Internal error", 500, "the request failed unexpectedly; it changed nothing",
                 path(uri), List.of(), Map.of()));
     }
 
     static Response respond(Problem p) {
-        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+        Response.ResponseBuilder r = Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p);
+        if (p.status() == 503) {
+            r.header("Retry-After", RETRY_AFTER_SECONDS); // transient by nature: tell clients when to come back
+        }
+        return r.build();
     }
 
     private static String type(int status) {

@@ -15,8 +15,9 @@ import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Asks user-service, remembering each answer for at most {@code platform.api-keys.cache-ttl} (default 1 s):
- * a busy key costs one call a second, and a revocation holds everywhere within that second.
+ * Asks user-service, remembering each answer for at most {@code platform.api-keys.cache-ttl} (default
+ * 0.5 s): a busy key costs two calls a second, and a revocation holds everywhere within a second (this cache plus
+ * user-service's own change feed).
  */
 @DefaultBean
 @ApplicationScoped
@@ -30,7 +31,7 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public RemoteApiKeyVerifier(@RestClient ApiKeyApi api,
-            @ConfigProperty(name = "platform.api-keys.cache-ttl", defaultValue = "1s") Duration ttl) {
+            @ConfigProperty(name = "platform.api-keys.cache-ttl", defaultValue = "0.5s") Duration ttl) {
         this.api = api;
         this.ttlNanos = ttl.toNanos();
     }
@@ -47,6 +48,10 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
         }
         return DependencyCalls.guard(api.verify(new ApiKeyApi.VerifyRequest(secretHash)), "user-service", Duration.ofSeconds(2))
                 .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404).recoverWithNull()
-                .invoke(grant -> cache.put(secretHash, new Cached(grant, System.nanoTime() + ttlNanos)));
+                .invoke(grant -> {
+                    if (grant != null) { // an unknown key is asked again: it may have been created a moment ago
+                        cache.put(secretHash, new Cached(grant, System.nanoTime() + ttlNanos));
+                    }
+                });
     }
 }

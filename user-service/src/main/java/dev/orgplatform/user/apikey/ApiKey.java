@@ -53,6 +53,10 @@ public class ApiKey {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
+    /** Uses written back so far, added up from every replica's counts. */
+    @Column(name = "use_count", nullable = false)
+    public long useCount;
+
     @Version
     public long version;
 }

@@ -18,4 +18,8 @@ public class ApiKeyPolicy {
 
     @Column(name = "max_lifetime_days")
     public Integer maxLifetimeDays;
+
+    /** The sequence of the org-service event that set the cap last: an older one changes nothing. */
+    @Column(nullable = false)
+    public long version;
 }

@@ -25,4 +25,14 @@ public class OrganizationNode {
     /** The organization's own setting; descendants inherit it (the strictest along the ancestors holds). */
     @Column(name = "enforce_2fa", nullable = false)
     public boolean enforce2fa;
+
+    /** The sequence of the org-service event that set each fact last: an older event changes none of them. */
+    @Column(name = "parent_version", nullable = false)
+    public long parentVersion;
+
+    @Column(name = "availability_version", nullable = false)
+    public long availabilityVersion;
+
+    @Column(name = "security_version", nullable = false)
+    public long securityVersion;
 }

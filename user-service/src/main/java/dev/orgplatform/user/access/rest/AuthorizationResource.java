@@ -17,7 +17,8 @@ import io.smallrye.common.annotation.NonBlocking;
 import dev.orgplatform.platform.security.AccessDecision;
 import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.platform.security.Caller;
-import dev.orgplatform.user.access.service.AccessView;
+import dev.orgplatform.user.access.service.LocalAccessPolicy;
+import io.smallrye.mutiny.Uni;
 
 /** The platform's authorization check, for other services (client-credentials tokens). */
 @Path("/api/v1/authorization")
@@ -26,23 +27,24 @@ import dev.orgplatform.user.access.service.AccessView;
 @NonBlocking // answered from memory: no worker thread hop on the hottest path
 public class AuthorizationResource {
 
-    private final AccessView view;
+    private final LocalAccessPolicy policy;
 
-    public AuthorizationResource(AccessView view) {
-        this.view = view;
+    public AuthorizationResource(LocalAccessPolicy policy) {
+        this.policy = policy;
     }
 
     @POST
     @Path("/check")
     @Operation(summary = "May this user do this permission on this organization (and product)?")
-    public AccessDecision check(@Valid @NotNull AccessQuery query) {
-        return view.decide(query);
+    public Uni<AccessDecision> check(@Valid @NotNull AccessQuery query) {
+        return policy.decide(query);
     }
 
     @POST
     @Path("/check-batch")
     @Operation(summary = "Many checks in one call: the decisions in the order of the queries")
-    public List<AccessDecision> checkBatch(@NotNull @Size(min = 1, max = 500) List<@Valid @NotNull AccessQuery> queries) {
-        return queries.stream().map(view::decide).toList();
+    public Uni<List<AccessDecision>> checkBatch(@NotNull @Size(min = 1, max = 500) List<@Valid @NotNull AccessQuery> queries) {
+        // the denials of one batch share one fresh poll
+        return Uni.join().all(queries.stream().map(policy::decide).toList()).andFailFast();
     }
 }

@@ -1,7 +1,5 @@
 package dev.orgplatform.user.access.service;
 
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,9 +16,9 @@ import dev.orgplatform.user.access.StrictestSecurity;
 /**
  * The in-memory picture the authorization check answers from, so a check costs no database round trip:
  * the organization tree (availability, own 2FA setting), every membership, product grants and the suspended
- * users. Rebuilt from the database at start ({@link AccessViewLoader}), updated after every local commit and by
- * every instance from the memberships and organizations topics ({@code AccessViewFollower}). Every update is an
- * idempotent "set", so applying a change twice (locally and from Kafka) is harmless.
+ * users. Its one writer is {@link AccessChangeApplier}: loaded from the database at start and kept in step with
+ * what any replica commits by polling the database's change feed ({@link AccessChangeFeed}), which also says whether
+ * the view is current enough to answer. Every update is an idempotent "set" of one fact.
  */
 @ApplicationScoped
 public class AccessView {
@@ -28,7 +26,7 @@ public class AccessView {
     private record Node(UUID parentId, boolean available, boolean enforce2fa) {
     }
 
-    /** Guards the walks up the tree against a cycle from out-of-order events (the tree is far shallower). */
+    /** Guards the walks up the tree against a cycle (the tree is far shallower). */
     private static final int MAX_DEPTH = 16;
     private static final String UNAVAILABLE = "organization does not exist or is unavailable";
 
@@ -37,100 +35,69 @@ public class AccessView {
     /** organization -> user -> product -> permissions */
     private final Map<UUID, Map<UUID, Map<String, Set<String>>>> productGrants = new ConcurrentHashMap<>();
     private final Set<UUID> suspended = ConcurrentHashMap.newKeySet();
-    /** When each membership, suspension or product grant last changed here: older news from Kafka must not undo it. */
-    private final Map<String, Instant> changedAt = new ConcurrentHashMap<>();
 
-    /**
-     * Applies a change learned from Kafka unless this instance changed the same thing later: the echo of its own
-     * change, or an event older than it (e.g. a role change arriving after this instance removed the member).
-     */
-    public void follow(String key, Instant eventTime, Runnable change) {
-        Instant local = changedAt.get(key);
-        if (eventTime != null && local != null && eventTime.isBefore(local)) {
-            return;
-        }
-        change.run();
-        if (eventTime != null) {
-            changedAt.put(key, eventTime);
-        }
+    public void putOrganization(UUID id, UUID parentId, boolean available, boolean enforce2fa) {
+        organizations.put(id, new Node(parentId, available, enforce2fa));
     }
 
-    /** After the load from the database: what Kafka replays from before the load then applies in its order. */
-    public void forgetChangeTimes() {
-        changedAt.clear();
-    }
-
-    public static String memberKey(UUID organizationId, UUID userId) {
-        return organizationId + "/" + userId;
-    }
-
-    public static String userKey(UUID userId) {
-        return "user/" + userId;
-    }
-
-    public static String productKey(UUID organizationId, UUID userId, String productId) {
-        return organizationId + "/" + userId + "/" + productId;
-    }
-
-    public void putOrganization(UUID id, UUID parentId, boolean available) {
-        organizations.compute(id, (k, old) -> new Node(parentId, available, old != null && old.enforce2fa()));
-    }
-
-    public void moveOrganization(UUID id, UUID newParentId) {
-        organizations.computeIfPresent(id, (k, old) -> new Node(newParentId, old.available(), old.enforce2fa()));
-    }
-
-    public void setAvailable(UUID id, boolean available) {
-        organizations.computeIfPresent(id, (k, old) -> new Node(old.parentId(), available, old.enforce2fa()));
-    }
-
-    public void setEnforce2fa(UUID id, boolean enforce) {
-        organizations.computeIfPresent(id, (k, old) -> new Node(old.parentId(), old.available(), enforce));
-    }
-
-    /** A purged organization: nothing of it remains. */
+    /** A purged organization: its node is gone (its memberships and grants are deleted as facts of their own). */
     public void removeOrganization(UUID id) {
         organizations.remove(id);
-        roles.remove(id);
-        productGrants.remove(id);
     }
 
     public void putRole(UUID organizationId, UUID userId, Role role) {
         roles.computeIfAbsent(organizationId, k -> new ConcurrentHashMap<>()).put(userId, role);
-        changedAt.put(memberKey(organizationId, userId), Instant.now());
     }
 
     public void removeRole(UUID organizationId, UUID userId) {
-        changedAt.put(memberKey(organizationId, userId), Instant.now());
         Map<UUID, Role> members = roles.get(organizationId);
         if (members != null) {
             members.remove(userId);
         }
-        Map<UUID, Map<String, Set<String>>> grants = productGrants.get(organizationId);
-        if (grants != null) {
-            grants.remove(userId);
-        }
     }
 
-    /** Replaces a member's rights on one product (empty = none). */
-    public void setProductPermissions(UUID organizationId, UUID userId, String productId, Set<String> permissions) {
-        changedAt.put(productKey(organizationId, userId, productId), Instant.now());
-        Map<String, Set<String>> products = productGrants.computeIfAbsent(organizationId, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(userId, k -> new ConcurrentHashMap<>());
-        if (permissions.isEmpty()) {
-            products.remove(productId);
-        } else {
-            products.put(productId, Set.copyOf(permissions));
+    public void grantProductPermission(UUID organizationId, UUID userId, String productId, String permission) {
+        productGrants.computeIfAbsent(organizationId, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(userId, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(productId, k -> ConcurrentHashMap.newKeySet()).add(permission);
+    }
+
+    public void revokeProductPermission(UUID organizationId, UUID userId, String productId, String permission) {
+        Map<UUID, Map<String, Set<String>>> users = productGrants.get(organizationId);
+        Map<String, Set<String>> products = users == null ? null : users.get(userId);
+        Set<String> granted = products == null ? null : products.get(productId);
+        if (granted != null) {
+            granted.remove(permission);
         }
     }
 
     public void setSuspended(UUID userId, boolean isSuspended) {
-        changedAt.put(userKey(userId), Instant.now());
         if (isSuspended) {
             suspended.add(userId);
         } else {
             suspended.remove(userId);
         }
+    }
+
+    /** Before a full reload. */
+    public void clear() {
+        organizations.clear();
+        roles.clear();
+        productGrants.clear();
+        suspended.clear();
+    }
+
+    /** Whether the organization and every ancestor are known and available (an API key works only there). */
+    public boolean available(UUID organizationId) {
+        int depth = 0;
+        for (UUID at = organizationId; at != null; ) {
+            Node node = organizations.get(at);
+            if (node == null || !node.available() || ++depth > MAX_DEPTH) {
+                return false;
+            }
+            at = node.parentId();
+        }
+        return true;
     }
 
     /**
@@ -182,54 +149,6 @@ public class AccessView {
     public Role roleIn(UUID organizationId, UUID userId) {
         Map<UUID, Role> members = roles.get(organizationId);
         return members == null ? null : members.get(userId);
-    }
-
-    /** Whether 2FA holds in the organization (its own setting or an ancestor's). */
-    public boolean enforces2fa(UUID organizationId) {
-        return securityAt(organizationId).enforce2fa();
-    }
-
-    /** The security settings that hold in the organization (as far as the view knows the tree). */
-    public StrictestSecurity securityAt(UUID organizationId) {
-        StrictestSecurity security = StrictestSecurity.NONE;
-        int depth = 0;
-        for (UUID at = organizationId; at != null && depth++ < MAX_DEPTH; ) {
-            Node node = organizations.get(at);
-            if (node == null) {
-                break;
-            }
-            security = security.and(node.enforce2fa(), null);
-            at = node.parentId();
-        }
-        return security;
-    }
-
-    /** Everyone with a role in the organization: its own members and those of its ancestors and descendants. */
-    public Set<UUID> usersConcernedBy(UUID organizationId) {
-        Set<UUID> users = new HashSet<>();
-        int depth = 0;
-        for (UUID at = organizationId; at != null && depth++ < MAX_DEPTH; ) {
-            users.addAll(roles.getOrDefault(at, Map.of()).keySet());
-            Node node = organizations.get(at);
-            at = node == null ? null : node.parentId();
-        }
-        for (Map.Entry<UUID, Node> e : organizations.entrySet()) {
-            if (isBelow(e.getKey(), organizationId)) {
-                users.addAll(roles.getOrDefault(e.getKey(), Map.of()).keySet());
-            }
-        }
-        return users;
-    }
-
-    private boolean isBelow(UUID id, UUID ancestor) {
-        Node node = organizations.get(id);
-        for (int depth = 0; node != null && node.parentId() != null && depth < MAX_DEPTH; depth++) {
-            if (node.parentId().equals(ancestor)) {
-                return true;
-            }
-            node = organizations.get(node.parentId());
-        }
-        return false;
     }
 
     private boolean productAllows(UUID organizationId, UUID userId, String productId, String permission) {

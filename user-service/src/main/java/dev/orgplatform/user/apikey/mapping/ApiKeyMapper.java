@@ -14,7 +14,7 @@ public final class ApiKeyMapper {
 
     public static ApiKeyResponse toResponse(ApiKey k, String secret) {
         return new ApiKeyResponse(k.id, k.organizationId, k.userId, k.name, k.displayPrefix, List.of(k.scopes), k.createdAt,
-                k.expiresAt, k.revokedAt, k.lastUsedAt, secret);
+                k.expiresAt, k.revokedAt, k.lastUsedAt, k.useCount, secret);
     }
 
     /** {@code expiresIn} is validated as {@code <days>d} already. */

@@ -16,8 +16,10 @@ import dev.orgplatform.user.apikey.service.ApiKeyLifecycle;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Follows org-service for what API keys depend on: each organization's key lifetime cap, and its deletion
- * (keys of an organization pending deletion stop working; a purge deletes them).
+ * Follows org-service for what API keys depend on: each organization's key lifetime cap, and its purge (which
+ * deletes them). In a consumer group shared by the replicas: they all learn of it from the database's change feed.
+ * Keys of an organization pending deletion stop working without anything done here: verification refuses them
+ * while the access view shows the organization unavailable.
  */
 @ApplicationScoped
 public class ApiKeyPolicyConsumer {
@@ -40,8 +42,6 @@ public class ApiKeyPolicyConsumer {
                 Integer days = cap.isNumber() ? cap.asInt() : null;
                 yield EventHandling.withRetries(() -> lifecycle.capChanged(event, organizationId, days));
             }
-            case "OrganizationDeletionScheduled" -> EventHandling.withRetries(() -> lifecycle.suspendKeys(event, organizationId));
-            case "OrganizationRestored" -> EventHandling.withRetries(() -> lifecycle.restoreKeys(event, organizationId));
             case "OrganizationPurged" -> EventHandling.withRetries(() -> lifecycle.purgeKeys(event, organizationId));
             default -> Uni.createFrom().voidItem();
         };

@@ -25,6 +25,16 @@ public class ApiKeyPolicyRepository implements PanacheRepositoryBase<ApiKeyPolic
                 .setParameter(1, organizationId).getResultList());
     }
 
+    /** Sets the organization's own cap unless an event newer than {@code version} set it already. */
+    public Uni<Integer> setCap(UUID organizationId, Integer maxLifetimeDays, long version) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into api_key_policy (organization_id, max_lifetime_days, version) values (?1, ?2, ?3)
+                on conflict (organization_id) do update set max_lifetime_days = excluded.max_lifetime_days,
+                    version = excluded.version
+                where api_key_policy.version < excluded.version""")
+                .setParameter(1, organizationId).setParameter(2, maxLifetimeDays).setParameter(3, version).executeUpdate());
+    }
+
     public Uni<Long> deleteOfOrganization(UUID organizationId) {
         return delete("organizationId", organizationId);
     }

@@ -15,15 +15,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
 
-    /** Every key not revoked (expired ones included: the registry refuses them by time). */
-    public Uni<List<ApiKey>> live() {
-        return list("revokedAt is null");
-    }
-
-    public Uni<List<ApiKey>> liveOf(UUID organizationId) {
-        return list("organizationId = ?1 and revokedAt is null", organizationId);
-    }
-
     /**
      * Up to {@code rows} keys of the organization in the order they were made (created-at, then id) after
      * {@code after}; only {@code owner}'s when it is not null.
@@ -42,9 +33,13 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
         return find(where + " order by createdAt, id", params).range(0, rows - 1).list();
     }
 
-    /** Moves the key's last use forward to {@code at} (never back: batches from several instances may cross). */
-    public Uni<Integer> recordUse(UUID keyId, Instant at) {
-        return update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?1)", at, keyId);
+    /**
+     * Adds {@code uses} to the key's count and moves its last use forward to {@code at} (never back): every replica
+     * writes back its own counts, and their batches may cross.
+     */
+    public Uni<Integer> recordUse(UUID keyId, long uses, Instant at) {
+        return update("useCount = useCount + ?1, lastUsedAt = case when lastUsedAt is null or lastUsedAt < ?2 then ?2 "
+                + "else lastUsedAt end where id = ?3", uses, at, keyId);
     }
 
     public Uni<Long> deleteOfOrganization(UUID organizationId) {

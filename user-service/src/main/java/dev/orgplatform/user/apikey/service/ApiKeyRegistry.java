@@ -10,12 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.platform.security.ApiKeyGrant;
-import dev.orgplatform.user.apikey.ApiKey;
 
 /**
  * Every live API key by the hash of its secret, in memory: verifying a key costs no database round trip.
- * Filled at start ({@link ApiKeyRegistryLoader}) and changed right after each committed create, rotate or
- * revoke. Uses are counted here and written back in batches ({@link ApiKeyUsageFlushJob}).
+ * Written only by the access change feed (loaded at start, then every create, rotation, revocation and purge any
+ * replica commits). Uses are counted here and written back in batches ({@link ApiKeyUsageFlushJob}).
  */
 @ApplicationScoped
 public class ApiKeyRegistry {
@@ -27,16 +26,12 @@ public class ApiKeyRegistry {
     private final Map<UUID, String> hashById = new ConcurrentHashMap<>();
     private final Map<UUID, Use> uses = new ConcurrentHashMap<>();
 
-    public void put(ApiKey key) {
-        String previous = hashById.put(key.id, key.secretHash);
-        if (previous != null && !previous.equals(key.secretHash)) {
+    public void put(String secretHash, ApiKeyGrant grant) {
+        String previous = hashById.put(grant.keyId(), secretHash);
+        if (previous != null && !previous.equals(secretHash)) {
             byHash.remove(previous); // rotated: the old secret is dead at once
         }
-        if (key.revokedAt != null) {
-            remove(key.id);
-            return;
-        }
-        byHash.put(key.secretHash, new ApiKeyGrant(key.id, key.userId, key.organizationId, List.of(key.scopes), key.expiresAt));
+        byHash.put(secretHash, grant);
     }
 
     public void remove(UUID keyId) {
@@ -46,25 +41,21 @@ public class ApiKeyRegistry {
         }
     }
 
-    public void removeOrganization(UUID organizationId) {
-        byHash.values().removeIf(g -> {
-            if (g.organizationId().equals(organizationId)) {
-                hashById.remove(g.keyId());
-                return true;
-            }
-            return false;
-        });
+    /** Before a full reload (the uses counted stay: they are still to be written back). */
+    public void clear() {
+        byHash.clear();
+        hashById.clear();
     }
 
-    /** The grant of a live, unexpired key, counting the use; null otherwise. */
-    public ApiKeyGrant use(String secretHash, Instant now) {
+    /** The grant of a live, unexpired key; null otherwise. */
+    public ApiKeyGrant grant(String secretHash, Instant now) {
         ApiKeyGrant grant = byHash.get(secretHash);
-        if (grant == null || !grant.expiresAt().isAfter(now)) {
-            return null;
-        }
+        return grant == null || !grant.expiresAt().isAfter(now) ? null : grant;
+    }
+
+    public void countUse(ApiKeyGrant grant, Instant now) {
         uses.merge(grant.keyId(), new Use(grant.keyId(), grant.organizationId(), grant.userId(), now, 1),
                 (a, b) -> new Use(a.keyId(), a.organizationId(), a.userId(), b.lastUsedAt(), a.count() + 1));
-        return grant;
     }
 
     /** Takes the uses counted since the last call. */

@@ -18,6 +18,7 @@ import dev.orgplatform.platform.rest.Page;
 import dev.orgplatform.platform.security.ApiKeyAuthentication;
 import dev.orgplatform.platform.security.Secrets;
 import dev.orgplatform.user.access.StrictestSecurity;
+import dev.orgplatform.user.access.service.AccessChangeFeed;
 import dev.orgplatform.user.apikey.ApiKey;
 import dev.orgplatform.user.apikey.ApiKeyLifetime;
 import dev.orgplatform.user.apikey.messaging.ApiKeyEvents;
@@ -43,22 +44,25 @@ public class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final ApiKeyPolicyRepository policies;
-    private final ApiKeyRegistry registry;
+    private final AccessChangeFeed feed;
     private final Quotas quotas;
     private final Outbox outbox;
     private final PlatformClock clock;
 
-    public ApiKeyService(ApiKeyRepository keys, ApiKeyPolicyRepository policies, ApiKeyRegistry registry, Quotas quotas,
+    public ApiKeyService(ApiKeyRepository keys, ApiKeyPolicyRepository policies, AccessChangeFeed feed, Quotas quotas,
             Outbox outbox, PlatformClock clock) {
         this.keys = keys;
         this.policies = policies;
-        this.registry = registry;
+        this.feed = feed;
         this.quotas = quotas;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** A key of {@code owner} for the organization; its seat is reserved before and committed after the key's commit. */
+    /**
+     * A key of {@code owner} for the organization; its seat is reserved before and committed after the key's commit.
+     * It answers once this replica's registry has the key (every other replica finds an unknown key by polling).
+     */
     public Uni<IssuedKey> create(UUID organizationId, UUID owner, NewApiKey request) {
         UUID id = UUID.randomUUID();
         return lifetime(organizationId, request.expiresInDays())
@@ -66,7 +70,7 @@ public class ApiKeyService {
                         .chain(reservation -> record(id, owner, organizationId, request, days, reservation)
                                 .onFailure().call(() -> quotas.release(organizationId, reservation).onFailure().recoverWithNull())
                                 .call(issued -> quotas.commit(organizationId, reservation))))
-                .invoke(issued -> registry.put(issued.key()));
+                .call(feed::awaitApplied);
     }
 
     /** The organization's keys, only {@code owner}'s when it is not null. */
@@ -87,17 +91,17 @@ public class ApiKeyService {
         });
     }
 
-    /** Dead at once; its seat is released after the commit (logged, not failed, when billing-service is down). */
+    /** Dead at once (on every replica within the staleness bound); its seat is released after the commit (logged, not failed, when billing-service is down). */
     public Uni<ApiKey> revoke(ApiKey key) {
         return markRevoked(key.id)
-                .invoke(revoked -> registry.remove(revoked.id))
+                .call(feed::awaitApplied)
                 .call(revoked -> quotas.release(revoked.organizationId, revoked.reservationId).onFailure().invoke(e -> LOG.warnf(
                         "API key %s revoked but its seat was not released yet: %s", revoked.id, e.toString())).onFailure().recoverWithNull());
     }
 
     /** A new secret for the same key; the old one stops working at once. */
     public Uni<IssuedKey> rotate(ApiKey key) {
-        return newSecret(key.id).invoke(issued -> registry.put(issued.key()));
+        return newSecret(key.id).call(feed::awaitApplied);
     }
 
     @WithSession

@@ -17,8 +17,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Writes the API key uses counted in memory back as last-used times and ApiKeyUsed events (one per key and
- * interval, for the audit log), so the hot path of every keyed request never writes to the database. Scheduled
+ * Writes the API key uses counted in memory back as use counts, last-used times and ApiKeyUsed events (one per key
+ * and interval, for the audit log), so the hot path of every keyed request never writes to the database. Every
+ * replica writes back its own counts: the count is added to, the last use only moves forward. Scheduled
  * every {@link ApiKeyConfig#usageFlushInterval()} (programmatically: an annotation cannot read a typed default).
  */
 @ApplicationScoped
@@ -50,7 +51,7 @@ public class ApiKeyUsageFlushJob {
 
     @WithTransaction
     Uni<Void> record(List<ApiKeyRegistry.Use> uses) {
-        return Multi.createFrom().iterable(uses).onItem().transformToUniAndConcatenate(u -> keys.recordUse(u.keyId(), u.lastUsedAt())
+        return Multi.createFrom().iterable(uses).onItem().transformToUniAndConcatenate(u -> keys.recordUse(u.keyId(), u.count(), u.lastUsedAt())
                 .chain(() -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyUsed", u.organizationId(), "api-keys/" + u.keyId(),
                         new ApiKeyEvents.ApiKeyUsed(u.keyId(), u.organizationId(), u.userId(), u.count(), u.lastUsedAt()))))
                 .collect().last().replaceWithVoid();

@@ -79,6 +79,23 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
         }).map(found -> found.stream().map(r -> new WithStatus((Membership) r[0], (UserStatus) r[1])).toList());
     }
 
+    /** Everyone with a role in the organization: its own members and those of its ancestors and descendants. */
+    public Uni<List<UUID>> usersConcernedBy(UUID organizationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                with recursive up(id, parent_id, depth) as (
+                    select id, parent_id, 1 from organization_node where id = ?1
+                    union all
+                    select n.id, n.parent_id, up.depth + 1 from organization_node n join up on n.id = up.parent_id
+                    where up.depth < 16),
+                down(id, depth) as (
+                    select id, 1 from organization_node where parent_id = ?1
+                    union all
+                    select n.id, down.depth + 1 from organization_node n join down on n.parent_id = down.id where down.depth < 16)
+                select distinct m.user_id from membership m
+                where m.organization_id = ?1 or m.organization_id in (select id from up union select id from down)""", UUID.class)
+                .setParameter(1, organizationId).getResultList());
+    }
+
     public Uni<Long> deleteOfOrganization(UUID organizationId) {
         return delete("organizationId", organizationId);
     }

@@ -5,8 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.inbox.ProcessedEvents;
 import dev.orgplatform.platform.security.Role;
-import dev.orgplatform.user.access.service.AccessView;
-import dev.orgplatform.user.membership.Membership;
+import dev.orgplatform.user.access.service.AccessChangeFeed;
 import dev.orgplatform.user.membership.TeamMember;
 import dev.orgplatform.user.membership.messaging.InvitationAccepted;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -23,27 +22,22 @@ public class InvitationAcceptanceService {
 
     private final MemberAdmission admission;
     private final ProcessedEvents processed;
-    private final AccessView view;
+    private final AccessChangeFeed feed;
 
-    public InvitationAcceptanceService(MemberAdmission admission, ProcessedEvents processed, AccessView view) {
+    public InvitationAcceptanceService(MemberAdmission admission, ProcessedEvents processed, AccessChangeFeed feed) {
         this.admission = admission;
         this.processed = processed;
-        this.view = view;
+        this.feed = feed;
     }
 
+    /** Once committed, this replica's view shows the membership before the next event is taken. */
     public Uni<Void> accepted(InboundEvent event, InvitationAccepted accepted, Role role) {
-        Membership[] admitted = new Membership[1];
-        return record(event, accepted, role, admitted).invoke(() -> {
-            if (admitted[0] != null) {
-                view.putRole(admitted[0].organizationId, admitted[0].userId, admitted[0].role);
-            }
-        });
+        return record(event, accepted, role).chain(applied -> applied ? feed.awaitApplied() : Uni.createFrom().voidItem());
     }
 
     @WithTransaction
-    Uni<Void> record(InboundEvent event, InvitationAccepted accepted, Role role, Membership[] admitted) {
+    Uni<Boolean> record(InboundEvent event, InvitationAccepted accepted, Role role) {
         return processed.once(CONSUMER, event, () -> admission.admit(new MemberAdmission.Admission(accepted.organizationId(),
-                accepted.userId(), accepted.email(), accepted.name(), role, accepted.teams(), TeamMember.TeamRole.MEMBER))
-                .invoke(m -> admitted[0] = m)).replaceWithVoid();
+                accepted.userId(), accepted.email(), accepted.name(), role, accepted.teams(), TeamMember.TeamRole.MEMBER)));
     }
 }

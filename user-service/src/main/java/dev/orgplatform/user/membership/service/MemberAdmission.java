@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
  * The one way someone becomes a member (an accepted invitation, the creator of an organization, a new Owner by
  * transfer): they get a profile, the membership with its role (an existing member keeps theirs), and a place in
  * the named teams ("My Team" when none is named or the organization has no team of that name). Runs inside the
- * caller's transaction; the caller puts the role into the access view after the commit.
+ * caller's transaction; the access view follows from the change feed once it commits.
  */
 @ApplicationScoped
 public class MemberAdmission {

@@ -11,7 +11,7 @@ import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.rest.Page;
 import dev.orgplatform.platform.rest.Versions;
 import dev.orgplatform.platform.security.Role;
-import dev.orgplatform.user.access.service.AccessView;
+import dev.orgplatform.user.access.service.AccessChangeFeed;
 import dev.orgplatform.user.membership.MemberRules;
 import dev.orgplatform.user.membership.Membership;
 import dev.orgplatform.user.membership.UserStatus;
@@ -41,16 +41,16 @@ public class MembershipService {
     private final TeamMemberRepository teamMembers;
     private final ProductPermissionRepository grants;
     private final Outbox outbox;
-    private final AccessView view;
+    private final AccessChangeFeed feed;
 
     public MembershipService(MembershipRepository memberships, TeamRepository teams, TeamMemberRepository teamMembers,
-            ProductPermissionRepository grants, Outbox outbox, AccessView view) {
+            ProductPermissionRepository grants, Outbox outbox, AccessChangeFeed feed) {
         this.memberships = memberships;
         this.teams = teams;
         this.teamMembers = teamMembers;
         this.grants = grants;
         this.outbox = outbox;
-        this.view = view;
+        this.feed = feed;
     }
 
     /** One page of members in the order they joined (keyset on created-at and id). */
@@ -78,9 +78,8 @@ public class MembershipService {
     }
 
     public Uni<Member> changeRole(UUID organizationId, UUID userId, Role callerRole, Role requested, String ifMatch) {
-        // the view changes only after the commit, so a check never sees what may still roll back
-        return recordRoleChange(organizationId, userId, callerRole, requested, ifMatch)
-                .invoke(member -> view.putRole(organizationId, userId, member.membership().role));
+        // answered once this replica's view shows the committed change: the caller's next request sees it
+        return recordRoleChange(organizationId, userId, callerRole, requested, ifMatch).call(feed::awaitApplied);
     }
 
     @WithTransaction
@@ -97,7 +96,7 @@ public class MembershipService {
     }
 
     public Uni<Void> remove(UUID organizationId, UUID userId, Role callerRole) {
-        return recordRemoval(organizationId, userId, callerRole).invoke(() -> view.removeRole(organizationId, userId));
+        return recordRemoval(organizationId, userId, callerRole).call(feed::awaitApplied);
     }
 
     @WithTransaction
@@ -108,7 +107,7 @@ public class MembershipService {
         });
     }
 
-    /** Changes a role and publishes it; runs inside the caller's transaction (the view follows after commit). */
+    /** Changes a role and publishes it; runs inside the caller's transaction (the view follows from the change feed). */
     Uni<Membership> setRole(Membership m, Role role) {
         Role previous = m.role;
         m.role = role;

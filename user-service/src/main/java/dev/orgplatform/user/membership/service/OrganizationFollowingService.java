@@ -1,7 +1,6 @@
 package dev.orgplatform.user.membership.service;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -13,9 +12,8 @@ import org.jboss.logging.Logger;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.inbox.ProcessedEvents;
 import dev.orgplatform.platform.security.Role;
-import dev.orgplatform.user.access.service.AccessView;
+import dev.orgplatform.user.access.service.AccessChangeFeed;
 import dev.orgplatform.user.client.Keycloak;
-import dev.orgplatform.user.membership.OrganizationNode;
 import dev.orgplatform.user.membership.TeamMember;
 import dev.orgplatform.user.membership.messaging.OrganizationEvent;
 import dev.orgplatform.user.membership.repository.MembershipRepository;
@@ -23,14 +21,17 @@ import dev.orgplatform.user.membership.repository.OrganizationNodeRepository;
 import dev.orgplatform.user.membership.repository.ProductPermissionRepository;
 import dev.orgplatform.user.membership.repository.TeamMemberRepository;
 import dev.orgplatform.user.membership.repository.TeamRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Follows org-service: the tree (creation, moves), its lifecycle (pending deletion grants nothing, restored grants
- * again, purged is deleted), ownership transfers and the 2FA setting. Each event takes effect exactly once; the
- * view follows after the commit, and Keycloak after that.
+ * again, purged is deleted), ownership transfers and the 2FA setting. Each event takes effect exactly once, and
+ * each organization fact only when the event is newer for that fact than the one that set it (its sequence):
+ * decided in the database, never from the in-memory view. Every replica's view follows from the change feed (this
+ * one before the next event is taken); Keycloak after that.
  */
 @ApplicationScoped
 public class OrganizationFollowingService {
@@ -47,13 +48,13 @@ public class OrganizationFollowingService {
     private final MemberAdmission admission;
     private final TeamService teams;
     private final ProcessedEvents processed;
-    private final AccessView view;
+    private final AccessChangeFeed feed;
     private final Keycloak keycloak;
 
     public OrganizationFollowingService(OrganizationNodeRepository nodes, MembershipRepository memberships,
             TeamRepository teamRepository, TeamMemberRepository teamMembers, ProductPermissionRepository grants,
             MembershipService membershipService, MemberAdmission admission, TeamService teams, ProcessedEvents processed,
-            AccessView view, Keycloak keycloak) {
+            AccessChangeFeed feed, Keycloak keycloak) {
         this.nodes = nodes;
         this.memberships = memberships;
         this.teamRepository = teamRepository;
@@ -63,49 +64,33 @@ public class OrganizationFollowingService {
         this.admission = admission;
         this.teams = teams;
         this.processed = processed;
-        this.view = view;
+        this.feed = feed;
         this.keycloak = keycloak;
     }
 
     /** The creator of a top-level organization becomes its Owner, in its team "My Team"; a sub-organization gets an empty "My Team". */
     public Uni<Void> created(InboundEvent event, OrganizationEvent created) {
-        return recordCreated(event, created).invoke(applied -> {
-            view.putOrganization(created.organizationId(), created.parentId(), true);
-            if (applied && created.parentId() == null) {
-                view.putRole(created.organizationId(), created.ownerId(), Role.OWNER);
+        long version = event.sequence();
+        return inTransaction(event, () -> nodes.create(created.organizationId(), created.parentId(), version).chain(made -> {
+            if (!made) {
+                return Uni.createFrom().voidItem();
             }
-        }).replaceWithVoid();
-    }
-
-    @WithTransaction
-    Uni<Boolean> recordCreated(InboundEvent event, OrganizationEvent created) {
-        return processed.once(CONSUMER, event, () -> {
-            OrganizationNode node = new OrganizationNode();
-            node.id = created.organizationId();
-            node.parentId = created.parentId();
-            node.available = true;
-            Uni<?> tree = nodes.persist(node);
             if (created.parentId() != null) {
-                return tree.chain(() -> teams.defaultTeam(created.organizationId())); // members come from ancestors and invitations
+                return teams.defaultTeam(created.organizationId()); // members come from ancestors and invitations
             }
-            return tree.chain(() -> admission.admit(owner(created.organizationId(), created.ownerId(), created.ownerEmail())));
-        });
+            return admission.admit(owner(created.organizationId(), created.ownerId(), created.ownerEmail()));
+        }));
     }
 
     public Uni<Void> moved(InboundEvent event, OrganizationEvent moved) {
-        return inTransaction(event, () -> nodes.findById(moved.organizationId()).invoke(n -> {
-            if (n != null) {
-                n.parentId = moved.newParentId();
-            }
-        })).invoke(() -> view.moveOrganization(moved.organizationId(), moved.newParentId()));
+        long version = event.sequence();
+        return inTransaction(event, () -> nodes.move(moved.organizationId(), moved.newParentId(), version));
     }
 
+    /** Pending deletion or restored: an older event (a restore re-driven after a later deletion) changes nothing. */
     public Uni<Void> availability(InboundEvent event, UUID organizationId, boolean available) {
-        return inTransaction(event, () -> nodes.findById(organizationId).invoke(n -> {
-            if (n != null) {
-                n.available = available;
-            }
-        })).invoke(() -> view.setAvailable(organizationId, available));
+        long version = event.sequence();
+        return inTransaction(event, () -> nodes.setAvailable(organizationId, available, version));
     }
 
     /** Purged for good: its memberships, teams, product rights and node are deleted (no event per member: the organization is gone). */
@@ -114,8 +99,7 @@ public class OrganizationFollowingService {
                 .chain(() -> teamRepository.deleteOfOrganization(organizationId))
                 .chain(() -> grants.deleteOfOrganization(organizationId))
                 .chain(() -> memberships.deleteOfOrganization(organizationId))
-                .chain(() -> nodes.deleteById(organizationId)))
-                .invoke(() -> view.removeOrganization(organizationId));
+                .chain(() -> nodes.deleteById(organizationId)));
     }
 
     /** The new Owner becomes OWNER (a member already, or admitted as one), the previous Owner ADMIN. */
@@ -126,13 +110,7 @@ public class OrganizationFollowingService {
                         : membershipService.setRole(previous, Role.ADMIN))
                 .chain(() -> memberships.membershipOf(org, transfer.newOwnerId()))
                 .chain(next -> next != null ? membershipService.setRole(next, Role.OWNER)
-                        : admission.admit(owner(org, transfer.newOwnerId(), null))))
-                .invoke(() -> {
-                    if (view.roleIn(org, transfer.previousOwnerId()) == Role.OWNER) {
-                        view.putRole(org, transfer.previousOwnerId(), Role.ADMIN);
-                    }
-                    view.putRole(org, transfer.newOwnerId(), Role.OWNER);
-                });
+                        : admission.admit(owner(org, transfer.newOwnerId(), null))));
     }
 
     /**
@@ -140,14 +118,18 @@ public class OrganizationFollowingService {
      * who has no OTP credential must enrol at next login; until their token shows a second factor the check denies.
      */
     public Uni<Void> settingsChanged(InboundEvent event, UUID organizationId, boolean enforce2fa) {
-        return inTransaction(event, () -> nodes.findById(organizationId).invoke(n -> {
-            if (n != null) {
-                n.enforce2fa = enforce2fa;
-            }
-        })).invoke(() -> view.setEnforce2fa(organizationId, enforce2fa))
+        long version = event.sequence();
+        return inTransaction(event, () -> nodes.setEnforce2fa(organizationId, enforce2fa, version))
                 // after the commit and on every retry: Keycloak's side is idempotent
-                .chain(() -> view.enforces2fa(organizationId) ? requireEnrolment(view.usersConcernedBy(organizationId))
-                        : Uni.createFrom().voidItem());
+                .chain(() -> usersToEnrol(organizationId))
+                .chain(this::requireEnrolment);
+    }
+
+    /** Everyone concerned when 2FA holds in the organization (as the database has it now), else nobody. */
+    @WithSession
+    Uni<List<UUID>> usersToEnrol(UUID organizationId) {
+        return nodes.enforces2fa(organizationId)
+                .chain(enforced -> enforced ? memberships.usersConcernedBy(organizationId) : Uni.createFrom().item(List.of()));
     }
 
     /** An Owner joins as the admin of "My Team". */
@@ -156,15 +138,20 @@ public class OrganizationFollowingService {
                 TeamMember.TeamRole.TEAM_ADMIN);
     }
 
-    private Uni<Void> requireEnrolment(Set<UUID> users) {
+    private Uni<Void> requireEnrolment(List<UUID> users) {
         return Multi.createFrom().iterable(users)
                 .onItem().transformToUniAndConcatenate(keycloak::requireTotpUnlessEnrolled)
                 .collect().with(Collectors.counting())
                 .invoke(n -> LOG.debugf("2FA enforcement checked %d users", n)).replaceWithVoid();
     }
 
-    @WithTransaction
+    /** The effect exactly once; once committed, this replica's view shows it before the next event is taken. */
     Uni<Void> inTransaction(InboundEvent event, Supplier<Uni<?>> effect) {
-        return processed.once(CONSUMER, event, effect).replaceWithVoid();
+        return record(event, effect).chain(applied -> applied ? feed.awaitApplied() : Uni.createFrom().voidItem());
+    }
+
+    @WithTransaction
+    Uni<Boolean> record(InboundEvent event, Supplier<Uni<?>> effect) {
+        return processed.once(CONSUMER, event, effect);
     }
 }

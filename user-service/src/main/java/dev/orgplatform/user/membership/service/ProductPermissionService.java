@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
-import dev.orgplatform.user.access.service.AccessView;
+import dev.orgplatform.user.access.service.AccessChangeFeed;
 import dev.orgplatform.user.membership.ProductPermission;
 import dev.orgplatform.user.membership.messaging.MembershipEvents;
 import dev.orgplatform.user.membership.repository.MembershipRepository;
@@ -26,14 +26,14 @@ public class ProductPermissionService {
     private final ProductPermissionRepository grants;
     private final MembershipRepository memberships;
     private final Outbox outbox;
-    private final AccessView view;
+    private final AccessChangeFeed feed;
 
     public ProductPermissionService(ProductPermissionRepository grants, MembershipRepository memberships, Outbox outbox,
-            AccessView view) {
+            AccessChangeFeed feed) {
         this.grants = grants;
         this.memberships = memberships;
         this.outbox = outbox;
-        this.view = view;
+        this.feed = feed;
     }
 
     @WithSession
@@ -51,7 +51,7 @@ public class ProductPermissionService {
         }
         Set<String> granted = new TreeSet<>(permissions);
         return record(organizationId, userId, productId, granted)
-                .invoke(() -> view.setProductPermissions(organizationId, userId, productId, granted)).replaceWith(granted);
+                .call(feed::awaitApplied).replaceWith(granted);
     }
 
     @WithTransaction

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
-import dev.orgplatform.user.access.service.AccessView;
+import dev.orgplatform.user.access.service.AccessChangeFeed;
 import dev.orgplatform.user.client.Keycloak;
 import dev.orgplatform.user.membership.UserProfile;
 import dev.orgplatform.user.membership.UserStatus;
@@ -20,7 +20,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Suspending a user: every check denies at once, and Keycloak disables the login and ends every session. The
- * status, its event and the view commit first; Keycloak follows after the commit. When Keycloak fails then, the
+ * status and its event commit first (every replica's view follows from the change feed; this one before the
+ * answer); Keycloak follows after the commit. When Keycloak fails then, the
  * answer is a 503 and the same request again converges: it changes nothing more here and repeats the Keycloak
  * step (which is idempotent). Who may decide is asked at the gate before.
  */
@@ -32,13 +33,13 @@ public class SuspensionService {
     private final UserProfileRepository users;
     private final Keycloak keycloak;
     private final Outbox outbox;
-    private final AccessView view;
+    private final AccessChangeFeed feed;
 
-    public SuspensionService(UserProfileRepository users, Keycloak keycloak, Outbox outbox, AccessView view) {
+    public SuspensionService(UserProfileRepository users, Keycloak keycloak, Outbox outbox, AccessChangeFeed feed) {
         this.users = users;
         this.keycloak = keycloak;
         this.outbox = outbox;
-        this.view = view;
+        this.feed = feed;
     }
 
     /** Decided in {@code organizationId}, where the caller manages the user. */
@@ -53,7 +54,7 @@ public class SuspensionService {
     private Uni<UserProfile> change(UUID userId, UUID organizationId, UserStatus status, String reason) {
         boolean suspend = status == UserStatus.SUSPENDED;
         return record(userId, organizationId, status, reason)
-                .invoke(() -> view.setSuspended(userId, suspend))
+                .call(feed::awaitApplied)
                 .call(() -> identity(userId, suspend));
     }
 

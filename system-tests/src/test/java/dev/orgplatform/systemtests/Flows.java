@@ -1,0 +1,132 @@
+package dev.orgplatform.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.orgplatform.deploy.LocalStack;
+import dev.orgplatform.deploy.testing.Mailbox;
+import dev.orgplatform.deploy.testing.TestUsers;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * The setup steps the fault and replica tests share, each through the public APIs of the first instances:
+ * organizations, members invited by mail, API keys, the authorization check, seat counts.
+ */
+final class Flows {
+
+    /** Setup waits are upper bounds for a loaded 2-core machine, not figures under test. */
+    static final Duration SETUP = Duration.ofSeconds(60);
+    private static final Pattern TOKEN = Pattern.compile("accept\\?token=(inv_[A-Za-z0-9_-]+)");
+
+    record Invitation(String id, String email, String token) {
+    }
+
+    private static String serviceToken;
+    private static long serviceTokenAt;
+
+    private final LocalStack stack;
+    private final Mailbox mailbox;
+
+    Flows(LocalStack stack) {
+        this.stack = stack;
+        this.mailbox = new Mailbox(stack.config());
+    }
+
+    String url(String service) {
+        return Suite.url(stack, service);
+    }
+
+    /** A new root organization of {@code owner}, once it can act on it everywhere and its billing account is open. */
+    String organization(TestUsers.User owner) {
+        String org = given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "sys-" + UUID.randomUUID().toString().substring(0, 12), "displayName", "System test", "region", "EU"))
+                .when().post(url("org-service") + "/api/v1/organizations").then().statusCode(201).extract().path("id");
+        await().atMost(SETUP).untilAsserted(() -> given().auth().oauth2(owner.token())
+                .get(url("billing-service") + "/api/v1/organizations/" + org + "/limits").then().statusCode(200));
+        return org;
+    }
+
+    /** Invites {@code email} as {@code role} into "My Team" and reads the token from the mail it was sent. */
+    Invitation invite(TestUsers.User inviter, String org, String email, String role) {
+        String id = given().auth().oauth2(inviter.token()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "name", "Invited Person", "role", role, "teams", List.of("My Team")))
+                .when().post(url("invitation-service") + "/api/v1/organizations/" + org + "/invitations")
+                .then().statusCode(201).extract().path("id");
+        Mailbox.Mail mail = mailbox.await(email, SETUP);
+        Matcher m = TOKEN.matcher(mail.body());
+        if (!m.find()) {
+            throw new AssertionError("no accept link in the mail to " + email + ": " + mail.body());
+        }
+        return new Invitation(id, email, m.group(1));
+    }
+
+    Response accept(TestUsers.User invitee, String token) {
+        return given().auth().oauth2(invitee.token()).contentType(ContentType.JSON).body(Map.of("token", token))
+                .when().post(url("invitation-service") + "/api/v1/invitations/accept");
+    }
+
+    /** A new user who joined {@code org} as {@code role} through an accepted invitation. */
+    TestUsers.User member(TestUsers.User owner, String org, String role) {
+        TestUsers.User user = TestUsers.create(role.toLowerCase());
+        Invitation invitation = invite(owner, org, user.email(), role);
+        accept(user, invitation.token()).then().statusCode(200);
+        await().atMost(SETUP).untilAsserted(() -> given().auth().oauth2(owner.token())
+                .get(url("user-service") + "/api/v1/organizations/" + org + "/members/" + user.id())
+                .then().statusCode(200).body("role", equalTo(role)));
+        return user;
+    }
+
+    /** The member's role per user-service (asked as a platform service), or null when not a member. */
+    String role(String org, String userId) {
+        Response r = given().auth().oauth2(serviceToken()).get(url("user-service") + "/api/v1/organizations/" + org + "/members/" + userId);
+        if (r.statusCode() == 404) {
+            return null;
+        }
+        r.then().statusCode(200);
+        return r.path("role");
+    }
+
+    /** Every membership of the organization ({@code userId}, {@code role}, ...), asked as a platform service. */
+    List<Map<String, Object>> members(String org) {
+        return given().auth().oauth2(serviceToken()).queryParam("limit", 100)
+                .get(url("user-service") + "/api/v1/organizations/" + org + "/members")
+                .then().statusCode(200).extract().path("items");
+    }
+
+    long usedSeats(TestUsers.User owner, String org) {
+        Number used = given().auth().oauth2(owner.token()).get(url("billing-service") + "/api/v1/organizations/" + org + "/limits")
+                .then().statusCode(200).extract().path("resources.find { it.resource == 'users' }.used");
+        return used.longValue();
+    }
+
+    /** Creates an API key on user-service instance 1 and answers its secret. */
+    Map<String, Object> createKey(TestUsers.User owner, String org, List<String> scopes) {
+        return given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "replicas", "scopes", scopes, "expiresIn", "30d"))
+                .when().post(url("user-service") + "/api/v1/organizations/" + org + "/api-keys")
+                .then().statusCode(201).extract().path("$");
+    }
+
+    /** The check's JSON body for "may {@code userId} read {@code org}". */
+    static String readQuery(String userId, String org) {
+        return "{\"userId\":\"" + userId + "\",\"organizationId\":\"" + org + "\",\"permission\":\"organization:read\",\"secondFactor\":true}";
+    }
+
+    /** A client-credentials token of invitation-service (what a platform service asks with), renewed each minute. */
+    static synchronized String serviceToken() {
+        if (serviceToken == null || System.nanoTime() - serviceTokenAt > Duration.ofMinutes(1).toNanos()) {
+            serviceToken = TestUsers.serviceToken("invitation-service");
+            serviceTokenAt = System.nanoTime();
+        }
+        return serviceToken;
+    }
+}

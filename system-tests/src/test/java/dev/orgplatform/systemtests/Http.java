@@ -1,0 +1,88 @@
+package dev.orgplatform.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Plain HTTP for tight polling and load from many threads (RestAssured is too slow for that). Never throws: an
+ * exchange that got no answer (refused, reset, timed out) is status -1 with the exception's text as body.
+ */
+final class Http {
+
+    /** One exchange: its answer and when it was sent and answered ({@link System#nanoTime()}). */
+    record Answer(String method, String url, int status, String contentType, String retryAfter, String body, long sentNanos,
+            long answeredNanos) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        boolean answered() {
+            return status > 0;
+        }
+
+        /** A 503 problem document that tells the client when to come back: what an outage must look like. */
+        boolean retryableProblem() {
+            return status == 503 && contentType != null && contentType.startsWith("application/problem+json") && retryAfter != null;
+        }
+
+        @Override
+        public String toString() {
+            String text = body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
+            return method + " " + url + " -> " + status + " [" + contentType + ", Retry-After " + retryAfter + "] " + text;
+        }
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every new connection
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Http() {
+    }
+
+    static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    static Map<String, String> apiKey(String secret) {
+        return Map.of("X-API-Key", secret);
+    }
+
+    static Answer get(String url, Map<String, String> headers) {
+        return send("GET", url, headers, null);
+    }
+
+    static Answer post(String url, Map<String, String> headers, String json) {
+        return send("POST", url, headers, json);
+    }
+
+    static Answer delete(String url, Map<String, String> headers) {
+        return send("DELETE", url, headers, null);
+    }
+
+    static Answer send(String method, String url, Map<String, String> headers, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(b::header);
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(method, url, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
+                    r.headers().firstValue("Retry-After").orElse(null), r.body(), sent, System.nanoTime());
+        } catch (IOException e) {
+            return new Answer(method, url, -1, null, null, e.toString(), sent, System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(method, url, -1, null, null, "interrupted", sent, System.nanoTime());
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.orgplatform.systemtests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orgplatform.deploy.LocalStack;
+import dev.orgplatform.deploy.testing.KafkaEvents;
+import dev.orgplatform.deploy.testing.TestUsers;
+
+/**
+ * Two user-service and two invitation-service instances on one database and Kafka (invitation-service-2 asks
+ * user-service-2): what changes through instance 1 holds through instance 2 at once (a new key) or within the
+ * staleness bound (revocations, removals, suspensions), and a restarted instance never allows a revoked member,
+ * not even while Kafka is down. The times to agreement are printed, not asserted: the bounds below are generous.
+ */
+// after the classes that disturb nothing: it stops Kafka and kills replicas
+@Order(Order.DEFAULT + 2)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicasIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The issue asks for agreement within 1 s; waiting longer only tells a slow replica from one that never agrees. */
+    private static final Duration BOUND = Duration.ofSeconds(10);
+    /** How long a refusing instance is watched for answering "allowed" again. */
+    private static final Duration SETTLE = Duration.ofMillis(500);
+    private static final int SAMPLES = 3;
+
+    private static LocalStack stack;
+    private static Flows flows;
+    private static String user1;
+    private static String user2;
+    private static String invitation2;
+
+    @BeforeAll
+    static void startTwoReplicas() {
+        stack = Suite.services();
+        flows = new Flows(stack);
+        user1 = flows.url("user-service");
+        // the two extra instances start side by side: invitation-service-2 only needs user-service-2 once asked
+        CompletableFuture<String> users = CompletableFuture.supplyAsync(() -> stack.startReplica("user-service", 2, Map.of()));
+        CompletableFuture<String> invitations = CompletableFuture.supplyAsync(() -> stack.startReplica("invitation-service", 2,
+                Map.of("PLATFORM_SERVICES_USER_SERVICE_URL", stack.replicaUrl("user-service", 2))));
+        user2 = users.join();
+        invitation2 = invitations.join();
+    }
+
+    @AfterAll
+    static void stopTheExtraReplicas() {
+        stack.stop("user-service-2");
+        stack.stop("invitation-service-2");
+    }
+
+    @Test
+    @Order(1)
+    void aKeyWorksOnEveryReplicaAtOnceAndIsRefusedByTheOtherSoonAfterARevocationOrRotation() throws Exception {
+        TestUsers.User owner = TestUsers.create("replica-keys");
+        String org = flows.organization(owner);
+        Figures figures = new Figures("API keys changed on user-service-1, time until instance 2 refuses the old secret");
+        List<String> notAtOnce = new ArrayList<>(); // collected, so the figures are printed even when keys arrive late
+        for (int i = 0; i < 2 * SAMPLES; i++) {
+            Map<String, Object> key = flows.createKey(owner, org, List.of("read", "member:invite"));
+            String secret = (String) key.get("secret");
+            notAtOnce.addAll(usableAtOnce(secret, org, "a key just created on user-service-1"));
+
+            boolean rotate = i % 2 == 1;
+            String keyPath = user1 + "/api/v1/organizations/" + org + "/api-keys/" + key.get("id");
+            Http.Answer change = rotate ? Http.post(keyPath + "/rotate", Http.bearer(owner.token()), "{}")
+                    : Http.delete(keyPath, Http.bearer(owner.token()));
+            assertEquals(rotate ? 200 : 204, change.status(), change::toString);
+
+            Map<String, Long> refused = Probe.timeToRefusal(change.answeredNanos(), List.of(
+                    Probe.ofStatus("user-service-2", () -> Http.get(members(user2, org), Http.apiKey(secret)), 401),
+                    Probe.ofStatus("invitation-service-2", () -> Http.get(invitations(invitation2, org), Http.apiKey(secret)), 401)),
+                    BOUND, SETTLE);
+            refused.forEach((instance, nanos) -> figures.add((rotate ? "rotated" : "revoked") + ": refused by " + instance, nanos));
+            if (rotate) {
+                notAtOnce.addAll(usableAtOnce(JSON.readTree(change.body()).get("secret").asText(), org,
+                        "the secret a rotation on user-service-1 made"));
+            }
+        }
+        figures.print();
+        assertEquals(List.of(), notAtOnce, "the first use of a new secret on instance 2 is allowed");
+    }
+
+    @Test
+    @Order(2)
+    void aRemovedOrSuspendedMemberIsDeniedThroughTheOtherReplicas() {
+        TestUsers.User owner = TestUsers.create("replica-members");
+        String org = flows.organization(owner);
+        Figures figures = new Figures("members changed through user-service-1, time until instance 2 denies them");
+        for (int i = 0; i < 2 * SAMPLES; i++) {
+            TestUsers.User admin = flows.member(owner, org, "ADMIN");
+            List<Probe> probes = List.of(
+                    Probe.ofStatus("user-service-2 members page", () -> Http.get(members(user2, org), Http.bearer(admin.token())), 403, 404),
+                    Probe.ofStatus("invitation-service-2 invitations", () -> Http.get(invitations(invitation2, org),
+                            Http.bearer(admin.token())), 403, 404),
+                    Probe.ofCheck("user-service-2 check", () -> check(user2, admin.id(), org)));
+            // before the change instance 2 lets the new Admin act (another reader: eventually, within the bound)
+            await().atMost(BOUND).until(() -> probes.stream().allMatch(p -> p.allowed().test(p.call().get())));
+
+            boolean suspend = i % 2 == 1;
+            Http.Answer change = suspend
+                    ? Http.post(user1 + "/api/v1/users/" + admin.id() + "/suspension", Http.bearer(owner.token()), "{\"reason\":\"replica test\"}")
+                    : Http.delete(members(user1, org) + "/" + admin.id(), Http.bearer(owner.token()));
+            assertEquals(suspend ? 200 : 204, change.status(), change::toString);
+
+            Probe.timeToRefusal(change.answeredNanos(), probes, BOUND, SETTLE)
+                    .forEach((probe, nanos) -> figures.add((suspend ? "suspended" : "removed") + ": " + probe, nanos));
+        }
+        figures.print();
+    }
+
+    @Test
+    @Order(3)
+    void aRevokedMemberIsNeverAllowedWhileAReplicaRestartsWithKafkaStopped() throws Exception {
+        TestUsers.User owner = TestUsers.create("replica-restart");
+        String org = flows.organization(owner);
+        // granted just now: MembershipGranted is on Kafka, inside any window a restarted follower replays
+        TestUsers.User viewer = flows.member(owner, org, "VIEWER");
+        Probe onReplica2 = Probe.ofCheck("user-service-2 check", () -> check(user2, viewer.id(), org));
+        await().atMost(BOUND).until(() -> onReplica2.allowed().test(onReplica2.call().get()));
+        List<Probe> probes = List.of(
+                Probe.ofCheck("user-service-1 check", () -> check(user1, viewer.id(), org)),
+                onReplica2,
+                Probe.ofStatus("user-service-2 members page", () -> Http.get(members(user2, org), Http.bearer(viewer.token())), 403, 404),
+                Probe.ofStatus("org-service organization", () -> Http.get(flows.url("org-service") + "/api/v1/organizations/" + org,
+                        Http.bearer(viewer.token())), 403, 404));
+
+        boolean kafkaStopped = false;
+        try {
+            stack.stop("kafka");
+            kafkaStopped = true;
+            // the revocation is committed, its event held in user-service-1's outbox while Kafka is away
+            Http.Answer removed = Http.delete(members(user1, org) + "/" + viewer.id(), Http.bearer(owner.token()));
+            assertEquals(204, removed.status(), removed::toString);
+            // instance 2 learns of it without Kafka (within the staleness bound), before anything restarts
+            long reached = Probe.timeToRefusal(removed.answeredNanos(), List.of(onReplica2), BOUND, SETTLE).get(onReplica2.name());
+            try (Watch watch = new Watch(probes)) {
+                await().atMost(BOUND).until(() -> watch.refusals("user-service-2 check") > 0);
+                long refusedBeforeRestart = watch.refusals("user-service-2 check");
+                long t0 = System.nanoTime();
+                stack.stop("user-service-2");
+                stack.startReplica("user-service", 2, Map.of());
+                long restarted = System.nanoTime() - t0;
+                // once ready, the restarted instance answers, and denies, before Kafka is back
+                await().atMost(BOUND).until(() -> watch.refusals("user-service-2 check") > refusedBeforeRestart);
+                stack.restart("kafka");
+                kafkaStopped = false;
+                // the relay publishes the revocation; replica 2's consumers catch up on what they missed meanwhile
+                new KafkaEvents(stack.config().kafkaBootstrap()).await("memberships",
+                        r -> "MembershipRevoked".equals(KafkaEvents.header(r, "ce_type")) && r.value().contains(viewer.id()),
+                        Duration.ofSeconds(60));
+                long watched = watch.refusals("user-service-2 check");
+                await().atMost(BOUND).until(() -> watch.refusals("user-service-2 check") > watched + 50);
+                watch.close();
+                Figures.line("Kafka stopped: a removal through user-service-1 denied by user-service-2 after " + reached / 1_000_000
+                        + " ms; user-service-2 restarted in " + restarted / 1_000_000 + " ms; answers meanwhile " + watch.summary());
+                assertEquals(List.of(), watch.allowed(), "a revoked member was allowed during the restart");
+            }
+        } finally {
+            if (kafkaStopped) {
+                stack.restart("kafka");
+            }
+        }
+        assertNull(flows.role(org, viewer.id()), "the revocation stands");
+    }
+
+    @Test
+    @Order(4)
+    void theKeysOfAnOrganizationDeletedThroughOneReplicaAreRefusedByEveryReplica() throws Exception {
+        TestUsers.User owner = TestUsers.create("replica-deleted");
+        String org = flows.organization(owner);
+        String secret = (String) flows.createKey(owner, org, List.of("read", "member:invite")).get("secret");
+        assertEquals(List.of(), usableAtOnce(secret, org, "a key of an organization about to be deleted"));
+        String name = JSON.readTree(Http.get(flows.url("org-service") + "/api/v1/organizations/" + org,
+                Http.bearer(owner.token())).body()).get("name").asText();
+
+        Http.Answer deleted = Http.delete(flows.url("org-service") + "/api/v1/organizations/" + org + "?confirm=" + name,
+                Http.bearer(owner.token()));
+        assertEquals(202, deleted.status(), deleted::toString);
+        Figures figures = new Figures("organization deleted on org-service, time until each replica refuses its key");
+        Probe.timeToRefusal(deleted.answeredNanos(), List.of(
+                Probe.ofStatus("user-service-1", () -> Http.get(members(user1, org), Http.apiKey(secret)), 401, 403, 404),
+                Probe.ofStatus("user-service-2", () -> Http.get(members(user2, org), Http.apiKey(secret)), 401, 403, 404),
+                Probe.ofStatus("invitation-service-1", () -> Http.get(invitations(flows.url("invitation-service"), org),
+                        Http.apiKey(secret)), 401, 403, 404),
+                Probe.ofStatus("invitation-service-2", () -> Http.get(invitations(invitation2, org), Http.apiKey(secret)),
+                        401, 403, 404)), BOUND, SETTLE).forEach(figures::add);
+        figures.print();
+    }
+
+    @Test
+    @Order(5)
+    void aKeyRevokedWhileAReplicaWasKilledIsRefusedByItOnceItIsBack() {
+        TestUsers.User owner = TestUsers.create("replica-killed");
+        String org = flows.organization(owner);
+        Map<String, Object> key = flows.createKey(owner, org, List.of("read", "member:invite"));
+        String secret = (String) key.get("secret");
+        assertEquals(List.of(), usableAtOnce(secret, org, "a key about to be revoked"));
+
+        stack.kill("user-service-2"); // kill -9: no shutdown hook, nothing flushed
+        Http.Answer revoked = Http.delete(user1 + "/api/v1/organizations/" + org + "/api-keys/" + key.get("id"),
+                Http.bearer(owner.token()));
+        assertEquals(204, revoked.status(), revoked::toString);
+        long t0 = System.nanoTime();
+        stack.startReplica("user-service", 2, Map.of());
+        Figures.line("user-service-2 killed, key revoked on user-service-1, user-service-2 ready again after "
+                + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        // its first answers, with no retry: the view it loaded at start already lacks the key
+        assertEquals(401, Http.get(members(user2, org), Http.apiKey(secret)).status(), "user-service-2 after its restart");
+        assertEquals(401, Http.get(invitations(invitation2, org), Http.apiKey(secret)).status(),
+                "invitation-service-2, asking the restarted user-service-2");
+    }
+
+    @Test
+    @Order(6)
+    void theKeyOfAMemberRemovedOrSuspendedThroughOneReplicaIsRefusedByTheOthers() {
+        TestUsers.User owner = TestUsers.create("replica-key-holder");
+        String org = flows.organization(owner);
+        Figures figures = new Figures("key holder changed through user-service-1, time until instance 2 refuses the key");
+        for (boolean suspend : List.of(false, true)) {
+            TestUsers.User admin = flows.member(owner, org, "ADMIN");
+            String secret = (String) flows.createKey(admin, org, List.of("read", "member:invite")).get("secret");
+            assertEquals(List.of(), usableAtOnce(secret, org, "an Admin's key"));
+            Http.Answer change = suspend
+                    ? Http.post(user1 + "/api/v1/users/" + admin.id() + "/suspension", Http.bearer(owner.token()),
+                            "{\"reason\":\"replica test\"}")
+                    : Http.delete(members(user1, org) + "/" + admin.id(), Http.bearer(owner.token()));
+            assertEquals(suspend ? 200 : 204, change.status(), change::toString);
+            Probe.timeToRefusal(change.answeredNanos(), List.of(
+                    Probe.ofStatus("user-service-2", () -> Http.get(members(user2, org), Http.apiKey(secret)), 401, 403, 404),
+                    Probe.ofStatus("invitation-service-2", () -> Http.get(invitations(invitation2, org), Http.apiKey(secret)),
+                            401, 403, 404)), BOUND, SETTLE)
+                    .forEach((instance, nanos) -> figures.add((suspend ? "holder suspended" : "holder removed") + ": refused by "
+                            + instance, nanos));
+        }
+        figures.print();
+    }
+
+    /** Uses {@code secret} once on each instance 2, with no retry: answers what was not allowed (nothing, if all is well). */
+    private static List<String> usableAtOnce(String secret, String org, String what) {
+        List<String> refused = new ArrayList<>();
+        for (Http.Answer a : List.of(Http.get(members(user2, org), Http.apiKey(secret)),
+                Http.get(invitations(invitation2, org), Http.apiKey(secret)))) {
+            if (a.status() != 200) {
+                refused.add(what + ": " + a);
+            }
+        }
+        return refused;
+    }
+
+    private static Http.Answer check(String userService, String userId, String org) {
+        return Http.post(userService + "/api/v1/authorization/check", Http.bearer(Flows.serviceToken()), Flows.readQuery(userId, org));
+    }
+
+    private static String members(String userService, String org) {
+        return userService + "/api/v1/organizations/" + org + "/members";
+    }
+
+    private static String invitations(String invitationService, String org) {
+        return invitationService + "/api/v1/organizations/" + org + "/invitations";
+    }
+}

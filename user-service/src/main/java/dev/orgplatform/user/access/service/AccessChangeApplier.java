@@ -1,0 +1,107 @@
+package dev.orgplatform.user.access.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.orgplatform.platform.security.ApiKeyGrant;
+import dev.orgplatform.platform.security.Role;
+import dev.orgplatform.user.access.AccessChange;
+import dev.orgplatform.user.access.AccessFact;
+import dev.orgplatform.user.access.FactVersions;
+import dev.orgplatform.user.apikey.service.ApiKeyRegistry;
+
+/**
+ * The one writer of the {@link AccessView} and the {@link ApiKeyRegistry}: puts each fact read from the database
+ * into them, a change only when it is newer than the one applied for its fact ({@link FactVersions}). Called by one
+ * poll at a time.
+ */
+@ApplicationScoped
+public class AccessChangeApplier {
+
+    private static final Logger LOG = Logger.getLogger(AccessChangeApplier.class);
+
+    private final AccessView view;
+    private final ApiKeyRegistry registry;
+    private final FactVersions versions = new FactVersions();
+
+    public AccessChangeApplier(AccessView view, ApiKeyRegistry registry) {
+        this.view = view;
+        this.registry = registry;
+    }
+
+    /** A change from the feed; returns whether it was newer than what was applied for its fact. */
+    public boolean apply(AccessChange change) {
+        if (!versions.advance(change.fact().key(), change.id(), change.deleted())) {
+            return false;
+        }
+        write(change.fact(), change.deleted());
+        return true;
+    }
+
+    /** A change the loaded snapshot already shows: only its version is kept, so reading it again changes nothing. */
+    public void remember(AccessChange change) {
+        versions.advance(change.fact().key(), change.id(), change.deleted());
+    }
+
+    /** A row as loaded. */
+    public void load(AccessFact fact) {
+        write(fact, false);
+    }
+
+    /** Before a full reload. */
+    public void reset() {
+        view.clear();
+        registry.clear();
+        versions.clear();
+    }
+
+    public void forgetTombstonesBelow(long id) {
+        versions.forgetTombstonesBelow(id);
+    }
+
+    public int versionsKept() {
+        return versions.size();
+    }
+
+    private void write(AccessFact f, boolean deleted) {
+        switch (f.kind()) {
+            case AccessFact.MEMBERSHIP -> {
+                Role role = deleted ? null : Role.named(f.string("role"));
+                if (role == null) {
+                    view.removeRole(f.uuid("organization_id"), f.uuid("user_id")); // an unknown role grants nothing
+                } else {
+                    view.putRole(f.uuid("organization_id"), f.uuid("user_id"), role);
+                }
+            }
+            case AccessFact.SUSPENSION -> view.setSuspended(f.uuid("id"), !deleted && "SUSPENDED".equals(f.string("status")));
+            case AccessFact.PRODUCT_PERMISSION -> {
+                UUID org = f.uuid("organization_id");
+                UUID user = f.uuid("user_id");
+                if (deleted) {
+                    view.revokeProductPermission(org, user, f.string("product_id"), f.string("permission"));
+                } else {
+                    view.grantProductPermission(org, user, f.string("product_id"), f.string("permission"));
+                }
+            }
+            case AccessFact.ORGANIZATION -> {
+                if (deleted) {
+                    view.removeOrganization(f.uuid("id"));
+                } else {
+                    view.putOrganization(f.uuid("id"), f.uuid("parent_id"), f.flag("available"), f.flag("enforce_2fa"));
+                }
+            }
+            case AccessFact.API_KEY -> {
+                if (deleted || f.string("revoked_at") != null) {
+                    registry.remove(f.uuid("id"));
+                } else {
+                    registry.put(f.string("secret_hash"), new ApiKeyGrant(f.uuid("id"), f.uuid("user_id"),
+                            f.uuid("organization_id"), f.strings("scopes"), f.instant("expires_at")));
+                }
+            }
+            default -> LOG.debugf("access change of unknown kind %s ignored", f.kind());
+        }
+    }
+}
