@@ -258,7 +258,7 @@ class InvitationFlowIT {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(invitations(org))).timeout(Duration.ofSeconds(120))
                         .header("Authorization", "Bearer " + alice.token()).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                answers.add(pool.submit(() -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()));
+                answers.add(pool.submit(() -> sendRetryingUnavailable(http, request)));
             }
             int created = 0;
             int refused = 0;
@@ -337,6 +337,20 @@ class InvitationFlowIT {
 
     private static long seatLimit(TestUsers.User user, String org) {
         return ((Number) limits(user, org).then().statusCode(200).extract().path("resources.find { it.resource == 'users' }.limit")).longValue();
+    }
+
+    /**
+     * Sends {@code request}, again after the Retry-After of a 503 (a replica may refuse to answer from a view it cannot
+     * show to be current while 200 requests load two cores), at most five times: the status it finally got.
+     */
+    private static int sendRetryingUnavailable(HttpClient http, HttpRequest request) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() != 503 || attempt == 5) {
+                return r.statusCode();
+            }
+            Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+        }
     }
 
     private static String invitations(String org) {

@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
 
 import dev.orgplatform.deploy.LocalStack;
 import dev.orgplatform.deploy.StackConfig;
 import dev.orgplatform.deploy.StackProfile;
+import dev.orgplatform.deploy.testing.TestUsers;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.config.HttpClientConfig;
 
 /**
@@ -57,8 +63,27 @@ final class Suite {
             stack.createDatabase(StackConfig.defaultDatabase(service), true);
         }
         stack.startServices(env);
+        awaitConsumersJoined(stack);
         write(stamp, wanted);
         return stack;
+    }
+
+    /**
+     * Readiness does not wait for Kafka's consumer groups (by design), so right after a start an organization may take
+     * longer than read-your-writes waits to reach user-service and billing-service. One organization made and seen
+     * usable on both before any test runs means every consumer has its partitions.
+     */
+    private static void awaitConsumersJoined(LocalStack stack) {
+        TestUsers.User probe = TestUsers.create("suite-warm-up");
+        String org = RestAssured.given().auth().oauth2(probe.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "warm-up-" + UUID.randomUUID().toString().substring(0, 8), "displayName", "Warm-up",
+                        "region", "EU"))
+                .post(url(stack, "org-service") + "/api/v1/organizations").then().statusCode(201).extract().path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                RestAssured.given().auth().oauth2(probe.token()).get(url(stack, "user-service") + "/api/v1/organizations/" + org
+                        + "/members").statusCode() == 200
+                && RestAssured.given().auth().oauth2(probe.token()).get(url(stack, "billing-service")
+                        + "/api/v1/organizations/" + org + "/limits").statusCode() == 200);
     }
 
     static String url(LocalStack stack, String service) {
