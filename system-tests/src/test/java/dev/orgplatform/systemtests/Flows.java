@@ -118,7 +118,13 @@ final class Flows {
 
     /** The check's JSON body for "may {@code userId} read {@code org}". */
     static String readQuery(String userId, String org) {
-        return "{\"userId\":\"" + userId + "\",\"organizationId\":\"" + org + "\",\"permission\":\"organization:read\",\"secondFactor\":true}";
+        return query(userId, org, "organization:read");
+    }
+
+    /** The check's JSON body for "may {@code userId} do {@code permission} in {@code org}" (second factor shown). */
+    static String query(String userId, String org, String permission) {
+        return "{\"userId\":\"" + userId + "\",\"organizationId\":\"" + org + "\",\"permission\":\"" + permission
+                + "\",\"secondFactor\":true}";
     }
 
     /** A client-credentials token of invitation-service (what a platform service asks with), renewed each minute. */

@@ -19,6 +19,12 @@ record Probe(String name, Supplier<Http.Answer> call, Predicate<Http.Answer> all
         return new Probe(name, call, Http.Answer::ok, a -> refusing.contains(a.status()));
     }
 
+    /** An answer of status {@code allowing} is allowed (an operation let through the gate and refused later), one of {@code refusals} refused. */
+    static Probe answering(String name, Supplier<Http.Answer> call, int allowing, Integer... refusals) {
+        List<Integer> refusing = List.of(refusals);
+        return new Probe(name, call, a -> a.status() == allowing, a -> refusing.contains(a.status()));
+    }
+
     /** The authorization check: a 200 decision, allowed or not. */
     static Probe ofCheck(String name, Supplier<Http.Answer> call) {
         return new Probe(name, call, a -> a.status() == 200 && a.body().contains("\"allowed\":true"),

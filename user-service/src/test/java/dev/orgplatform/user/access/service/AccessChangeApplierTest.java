@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orgplatform.platform.security.AccessDecision;
 import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.user.access.AccessChange;
 import dev.orgplatform.user.access.AccessFact;
@@ -84,13 +87,129 @@ class AccessChangeApplierTest {
         assertNull(registry.grant("b".repeat(64), now), "the rotation read again does not revive it");
     }
 
+    @Test
+    void sendersClocksNeverOrderChanges() {
+        Instant now = Instant.now();
+        // the demotion was stamped by a replica 10 minutes behind, the grant before it by one 10 minutes ahead
+        AccessChange granted = membership(30, false, "ADMIN", now.plus(Duration.ofMinutes(10)));
+        AccessChange demoted = membership(31, false, "VIEWER", now.minus(Duration.ofMinutes(10)));
+        for (List<AccessChange> arrival : List.of(List.of(granted, demoted), List.of(demoted, granted),
+                List.of(demoted, granted, demoted, granted))) {
+            AccessChangeApplier fresh = freshApplier();
+            arrival.forEach(fresh::apply);
+            assertEquals("VIEWER", freshView.decide(AccessQuery.of(user, org, "member:manage")).role(), "arrived " + arrival);
+            assertFalse(freshView.decide(AccessQuery.of(user, org, "member:manage")).allowed());
+        }
+    }
+
+    @Test
+    void aReGrantAfterARemovalHoldsWhateverOrderTheChangesArriveIn() {
+        AccessChange granted = membership(40, false, "ADMIN");
+        AccessChange removed = membership(41, true, "ADMIN");
+        AccessChange grantedAgain = membership(42, false, "DEVELOPER"); // a new row: its own id, its counter from 1 again
+        for (List<AccessChange> arrival : permutations(List.of(granted, removed, grantedAgain))) {
+            AccessChangeApplier fresh = freshApplier();
+            arrival.forEach(fresh::apply);
+            assertEquals("DEVELOPER", freshView.decide(AccessQuery.of(user, org, "product:write")).role(), "arrived " + arrival);
+        }
+        for (List<AccessChange> arrival : permutations(List.of(granted, removed))) {
+            AccessChangeApplier fresh = freshApplier();
+            arrival.forEach(fresh::apply);
+            assertEquals("not a member", freshView.decide(AccessQuery.of(user, org, "product:write")).reason(), "arrived " + arrival);
+        }
+    }
+
+    @Test
+    void anOrganizationMovedBetweenTwoGrantsTakesTheRoleOfItsNewestParent() {
+        UUID left = UUID.randomUUID();
+        UUID right = UUID.randomUUID();
+        UUID moving = UUID.randomUUID();
+        AccessChange leftRoot = organization(50, left, null);
+        AccessChange rightRoot = organization(51, right, null);
+        AccessChange adminLeft = membership(52, false, "ADMIN", left);
+        AccessChange viewerRight = membership(53, false, "VIEWER", right);
+        AccessChange underLeft = organization(54, moving, left);
+        AccessChange movedRight = organization(60, moving, right);
+        for (List<AccessChange> moves : permutations(List.of(underLeft, movedRight))) {
+            AccessChangeApplier fresh = freshApplier();
+            List.of(leftRoot, rightRoot, adminLeft, viewerRight).forEach(fresh::apply);
+            moves.forEach(fresh::apply);
+            AccessDecision d = freshView.decide(AccessQuery.of(user, moving, "member:manage"));
+            assertEquals("VIEWER", d.role(), "arrived " + moves);
+            assertFalse(d.allowed(), "the Admin of the old parent keeps nothing of the moved organization");
+        }
+    }
+
+    @Test
+    void twoSuspensionDecisionsOnOneUserEndInTheLaterOneWhateverTheArrival() {
+        // decided at once in two organizations: the database serialized them on the user's row (70, then 71)
+        AccessChange suspended = suspension(70, "SUSPENDED");
+        AccessChange lifted = suspension(71, "ACTIVE");
+        for (List<AccessChange> arrival : permutations(List.of(suspended, lifted, suspended))) {
+            AccessChangeApplier fresh = freshApplier();
+            fresh.apply(membership(1, false, "VIEWER"));
+            arrival.forEach(fresh::apply);
+            assertTrue(freshView.decide(AccessQuery.of(user, org, "organization:read")).allowed(), "arrived " + arrival);
+        }
+    }
+
+    private AccessView freshView;
+
+    /** Another replica: an empty view that knows {@code org}, fed its own order of arrival. */
+    private AccessChangeApplier freshApplier() {
+        freshView = new AccessView();
+        AccessChangeApplier fresh = new AccessChangeApplier(freshView, new ApiKeyRegistry());
+        fresh.load(new AccessFact(AccessFact.ORGANIZATION, new JsonObject().put("id", org.toString()).putNull("parent_id")
+                .put("available", true).put("enforce_2fa", false)));
+        return fresh;
+    }
+
+    private static List<List<AccessChange>> permutations(List<AccessChange> changes) {
+        if (changes.size() <= 1) {
+            return List.of(changes);
+        }
+        List<List<AccessChange>> all = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            List<AccessChange> rest = new ArrayList<>(changes);
+            AccessChange first = rest.remove(i);
+            for (List<AccessChange> tail : permutations(rest)) {
+                List<AccessChange> one = new ArrayList<>(List.of(first));
+                one.addAll(tail);
+                all.add(one);
+            }
+        }
+        return all;
+    }
+
     private boolean allowed(String permission) {
         return view.decide(AccessQuery.of(user, org, permission)).allowed();
     }
 
     private AccessChange membership(long id, boolean deleted, String role) {
+        return membership(id, deleted, role, Instant.now());
+    }
+
+    private AccessChange membership(long id, boolean deleted, String role, UUID organization) {
         return new AccessChange(id, deleted, new AccessFact(AccessFact.MEMBERSHIP, new JsonObject().put("id", UUID.randomUUID().toString())
-                .put("organization_id", org.toString()).put("user_id", user.toString()).put("role", role)));
+                .put("organization_id", organization.toString()).put("user_id", user.toString()).put("role", role)
+                .put("created_at", Instant.now().toString()).put("version", 1)));
+    }
+
+    /** A membership row as a replica whose clock reads {@code stampedAt} wrote it. */
+    private AccessChange membership(long id, boolean deleted, String role, Instant stampedAt) {
+        return new AccessChange(id, deleted, new AccessFact(AccessFact.MEMBERSHIP, new JsonObject().put("id", UUID.randomUUID().toString())
+                .put("organization_id", org.toString()).put("user_id", user.toString()).put("role", role)
+                .put("created_at", stampedAt.toString()).put("version", 1)));
+    }
+
+    private AccessChange organization(long id, UUID organization, UUID parent) {
+        return new AccessChange(id, false, new AccessFact(AccessFact.ORGANIZATION, new JsonObject().put("id", organization.toString())
+                .put("parent_id", parent == null ? null : parent.toString()).put("available", true).put("enforce_2fa", false)));
+    }
+
+    private AccessChange suspension(long id, String status) {
+        return new AccessChange(id, false, new AccessFact(AccessFact.SUSPENSION,
+                new JsonObject().put("id", user.toString()).put("status", status)));
     }
 
     private AccessChange grant(long id, boolean deleted) {
