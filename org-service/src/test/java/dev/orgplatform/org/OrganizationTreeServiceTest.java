@@ -50,7 +50,9 @@ class OrganizationTreeServiceTest {
         Organization l4 = child(l3);
         assertEquals(List.of(1, 2, 3, 4), List.of(root.depth, l2.depth, l3.depth, l4.depth));
         assertEquals(root.id, l4.rootId);
-        assertEquals(owner, l4.ownerId);
+        assertEquals(owner, root.ownerId);
+        assertNull(l4.ownerId, "a sub-organization has no Owner of its own");
+        assertEquals(owner, l4.createdBy);
 
         ProblemException tooDeep = refusal(() -> tree.createChild(l4.id, fresh(null), owner, "o@example.com"));
         assertEquals(409, tooDeep.status());
@@ -61,6 +63,7 @@ class OrganizationTreeServiceTest {
         assertEquals(l3.id.toString(), created.get("parentId").asText());
         assertEquals(root.id.toString(), created.get("rootId").asText());
         assertEquals(4, created.get("depth").asInt());
+        assertTrue(created.get("ownerId").isNull());
     }
 
     @Test

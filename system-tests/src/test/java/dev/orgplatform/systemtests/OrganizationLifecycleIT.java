@@ -3,14 +3,17 @@ package dev.orgplatform.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,15 @@ class OrganizationLifecycleIT {
         given().auth().oauth2(alice.token()).when().delete(orgs() + "/" + org + "?confirm=" + name).then().statusCode(202)
                 .body("state", equalTo("PENDING_DELETION"));
         given().auth().oauth2(alice.token()).when().get(orgs() + "/" + org).then().statusCode(404);
+        // pending deletion answers as if absent on every service, to its Owner too
+        String base = "http://127.0.0.1:";
+        for (String url : java.util.List.of(
+                base + stack.config().servicePort("user-service") + "/api/v1/organizations/" + org + "/members",
+                base + stack.config().servicePort("invitation-service") + "/api/v1/organizations/" + org + "/invitations",
+                base + stack.config().servicePort("billing-service") + "/api/v1/organizations/" + org + "/limits")) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(alice.token()).when().get(url)
+                    .then().statusCode(404));
+        }
         given().auth().oauth2(mallory.token()).when().post(orgs() + "/" + org + "/restore")
                 .then().statusCode(anyOf(is(403), is(404)));
         given().auth().oauth2(alice.token()).when().post(orgs() + "/" + org + "/restore").then().statusCode(200)
@@ -105,6 +117,38 @@ class OrganizationLifecycleIT {
         restore.then().statusCode(404);
         given().auth().oauth2(alice.token()).when().get(orgs() + "?name=" + name + "&state=PENDING_DELETION").then().statusCode(200)
                 .body("items.id", not(hasItem(org)));
+    }
+
+    @Test
+    void aSubOrganizationIsDeletedAndRestoredFromAboveAndItsCreatorHoldsNothingThere() {
+        Flows flows = new Flows(stack);
+        TestUsers.User alice = TestUsers.create("above-owner");
+        String root = flows.organization(alice);
+        TestUsers.User bob = flows.member(alice, root, "ADMIN");
+        String name = "kid-" + UUID.randomUUID().toString().substring(0, 8);
+        String kid = given().auth().oauth2(bob.token()).contentType(ContentType.JSON).body(Map.of("name", name, "displayName", "Kid"))
+                .when().post(orgs() + "/" + root + "/children").then().statusCode(201).body("ownerId", nullValue())
+                .extract().path("id");
+        TestUsers.User carol = flows.member(alice, kid, "ADMIN"); // an Admin of the sub-organization only
+
+        given().auth().oauth2(carol.token()).when().delete(orgs() + "/" + kid + "?confirm=" + name).then().statusCode(403)
+                .body("detail", containsString("managed from above"));
+        given().auth().oauth2(carol.token()).contentType(ContentType.JSON).body(Map.of("newOwnerId", carol.id()))
+                .when().post(orgs() + "/" + kid + "/ownership").then().statusCode(403);
+        given().auth().oauth2(alice.token()).contentType(ContentType.JSON).body(Map.of("newOwnerId", carol.id()))
+                .when().post(orgs() + "/" + kid + "/ownership").then().statusCode(409).body("errors.field", hasItem("newOwnerId"));
+        // carol leaves first: a sub-organization with members of its own cannot be deleted
+        given().auth().oauth2(alice.token()).when().delete(flows.url("user-service") + "/api/v1/organizations/" + kid + "/members/"
+                + carol.id()).then().statusCode(204);
+        given().auth().oauth2(bob.token()).when().delete(orgs() + "/" + kid + "?confirm=" + name).then().statusCode(202);
+
+        // bob created it, but once he is no longer an Admin above it he cannot restore it, nor learn of its parent
+        given().auth().oauth2(alice.token()).when().delete(flows.url("user-service") + "/api/v1/organizations/" + root + "/members/"
+                + bob.id()).then().statusCode(204);
+        given().auth().oauth2(bob.freshToken()).when().post(orgs() + "/" + kid + "/restore").then().statusCode(404)
+                .body("detail", containsString(kid)).body("detail", not(containsString(root)));
+        given().auth().oauth2(alice.token()).when().post(orgs() + "/" + kid + "/restore").then().statusCode(200)
+                .body("state", equalTo("ACTIVE")).body("ownerId", nullValue());
     }
 
     private static String orgs() {

@@ -114,8 +114,10 @@ class KeycloakAfterCommitTest {
         String managing = key(admin, org, "member:manage");
 
         given().header("X-API-Key", readOnly).contentType(ContentType.JSON).body(Map.of("reason", "x")).post(suspension)
-                .then().statusCode(404);
-        given().header("X-API-Key", readOnly).get("/api/v1/users/" + dev.id() + "/sessions").then().statusCode(404);
+                .then().statusCode(403);
+        // sessions are the user's and platform operators' only; a key never acts as an operator
+        given().header("X-API-Key", readOnly).get("/api/v1/users/" + dev.id() + "/sessions").then().statusCode(403);
+        given().header("X-API-Key", managing).get("/api/v1/users/" + dev.id() + "/sessions").then().statusCode(403);
         Fixture.check(dev.id(), org, "organization:read").then().body("allowed", equalTo(true));
         given().header("X-API-Key", managing).contentType(ContentType.JSON).body(Map.of("reason", "x")).post(suspension)
                 .then().statusCode(200).body("status", equalTo("SUSPENDED"));

@@ -6,12 +6,18 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.orgplatform.deploy.testing.TestUsers;
+import dev.orgplatform.platform.security.Secrets;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,6 +25,9 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(UserServiceStack.class)
 class TeamResourceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void teamsAreCreatedRenamedAndDeletedAndEveryMemberKeepsATeam() {
@@ -55,7 +64,12 @@ class TeamResourceTest {
                 .body("detail", containsString("only team"));
         given().auth().oauth2(owner.token()).delete(teams + "/" + firmware).then().statusCode(409)
                 .body("detail", containsString("only team"));
-        // a team admin manages their team's members without team:manage
+        // a team admin manages their team's members without team:manage, but not through a read key
+        String readKey = Secrets.generate("opk_");
+        new Database(dataSource).insertKey(dev, org, readKey, "read", Instant.now().plus(Duration.ofDays(1)));
+        given().header("X-API-Key", readKey).contentType(ContentType.JSON).body(Map.of("teamRole", "MEMBER"))
+                .put(teams + "/" + firmware + "/members/" + owner.id()).then().statusCode(403)
+                .body("detail", containsString("scopes"));
         given().auth().oauth2(dev.token()).contentType(ContentType.JSON).body(Map.of("teamRole", "MEMBER"))
                 .put(teams + "/" + firmware + "/members/" + owner.id()).then().statusCode(200);
         given().auth().oauth2(dev.token()).contentType(ContentType.JSON).body(Map.of("teamRole", "MEMBER"))

@@ -1,6 +1,7 @@
 package dev.orgplatform.user;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,59 +60,80 @@ class UserResourceTest {
     }
 
     @Test
-    void suspensionDisablesTheLoginEndsSessionsAndDeniesAtOnceReactivationUndoes() {
+    void disablingAnAccountTakesAnOperatorOrSomeoneManagingEveryOrganizationOfTheUser() {
         TestUsers.User owner = TestUsers.create("susp-owner");
         TestUsers.User admin = TestUsers.create("susp-admin");
         TestUsers.User dev = TestUsers.create("susp-dev");
-        TestUsers.User outsider = TestUsers.create("susp-outsider");
+        TestUsers.User otherOwner = TestUsers.create("susp-other-owner");
+        TestUsers.User operator = TestUsers.createOperator("susp-operator");
         UUID org = Fixture.organization(owner);
-        Fixture.organization(outsider);
+        UUID other = Fixture.organization(otherOwner);
         Fixture.member(org, admin, "ADMIN", "My Team");
         Fixture.member(org, dev, "DEVELOPER", "My Team");
         dev.token();
-        given().auth().oauth2(admin.token()).get("/api/v1/users/" + dev.id() + "/sessions").then().statusCode(200)
-                .body("$", hasSize(1));
 
         String suspension = "/api/v1/users/" + dev.id() + "/suspension";
-        given().auth().oauth2(outsider.token()).contentType(ContentType.JSON).body(Map.of("reason", "x")).post(suspension)
-                .then().statusCode(404);
-        given().auth().oauth2(dev.token()).contentType(ContentType.JSON).body(Map.of("reason", "x"))
-                .post("/api/v1/users/" + admin.id() + "/suspension").then().statusCode(404);
-        given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body(Map.of("reason", "x"))
-                .post("/api/v1/users/" + owner.id() + "/suspension").then().statusCode(403);
+        suspend(otherOwner, suspension, "x").then().statusCode(404); // sees none of the user's organizations
+        suspend(dev, "/api/v1/users/" + admin.id() + "/suspension", "x").then().statusCode(403);
+        suspend(admin, "/api/v1/users/" + owner.id() + "/suspension", "x").then().statusCode(403)
+                .body("detail", containsString("Owner"));
+        suspend(admin, "/api/v1/users/" + admin.id() + "/suspension", "x").then().statusCode(403);
         given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body(Map.of()).post(suspension).then().statusCode(400)
                 .body("errors.field", contains("reason"));
-        given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body(Map.of("reason", "leaked credentials"))
-                .post(suspension).then().statusCode(200).body("status", equalTo("SUSPENDED"))
-                .body("statusReason", equalTo("leaked credentials"));
 
+        // the Developer also belongs to another tenant: the Admin of the first one no longer manages every organization
+        Fixture.member(other, dev, "VIEWER", "My Team");
+        suspend(admin, suspension, "x").then().statusCode(403).body("detail", containsString("every organization"));
+        Fixture.check(dev.id(), org, "organization:read").then().body("allowed", equalTo(true));
+
+        // a platform operator may
+        suspend(operator, suspension, "leaked credentials").then().statusCode(200).body("status", equalTo("SUSPENDED"))
+                .body("statusReason", equalTo("leaked credentials"));
         Fixture.check(dev.id(), org, "organization:read").then().body("allowed", equalTo(false))
                 .body("reason", equalTo("user is suspended"));
+        Fixture.check(dev.id(), other, "organization:read").then().body("allowed", equalTo(false));
         // a suspended member still sees that the organization exists: 403 naming the suspension, not 404
         given().auth().oauth2(dev.token()).get("/api/v1/organizations/" + org + "/members").then().statusCode(403)
                 .body("detail", containsString("user is suspended"));
         assertFalse(Fixture.keycloakUser(dev.id()).get("enabled").asBoolean());
-        given().auth().oauth2(admin.token()).get("/api/v1/users/" + dev.id() + "/sessions").then().statusCode(200)
+        given().auth().oauth2(operator.token()).get("/api/v1/users/" + dev.id() + "/sessions").then().statusCode(200)
                 .body("$", hasSize(0));
         assertThrows(IllegalStateException.class, dev::freshToken, "a suspended user cannot log in");
-        given().auth().oauth2(admin.token()).get("/api/v1/organizations/" + org + "/members?status=SUSPENDED").then()
-                .body("items.userId", contains(dev.id()));
-        Fixture.KAFKA.await("memberships", r -> "UserSuspended".equals(KafkaEvents.header(r, "ce_type"))
-                && r.value().contains(dev.id()), Duration.ofSeconds(20));
+        // one event in each organization the user belongs to, so each one's audit log shows it with the reason
+        for (UUID o : List.of(org, other)) {
+            Fixture.KAFKA.await("memberships", r -> o.toString().equals(r.key()) && "UserSuspended".equals(KafkaEvents.header(r, "ce_type"))
+                    && r.value().contains(dev.id()) && r.value().contains("leaked credentials"), Duration.ofSeconds(20));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(otherOwner.token())
+                .get("/api/v1/organizations/" + other + "/audit?action=UserSuspended").then().statusCode(200)
+                .body("items.actorId", contains(operator.id())));
 
-        given().auth().oauth2(admin.token()).delete(suspension).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        // the other tenant's Owner cannot undo it, the operator can
+        given().auth().oauth2(otherOwner.token()).delete(suspension).then().statusCode(403);
+        given().auth().oauth2(operator.token()).delete(suspension).then().statusCode(200).body("status", equalTo("ACTIVE"));
         Fixture.check(dev.id(), org, "organization:read").then().body("allowed", equalTo(true));
         assertTrue(Fixture.keycloakUser(dev.id()).get("enabled").asBoolean());
         given().auth().oauth2(dev.freshToken()).get("/api/v1/organizations/" + org + "/members").then().statusCode(200);
     }
 
     @Test
-    void sessionsAreListedAndEndedByTheUserOrTheirAdminOnly() {
+    void anAdminWhoManagesEveryOrganizationOfTheUserDisablesTheAccount() {
+        TestUsers.User owner = TestUsers.create("susp2-owner");
+        TestUsers.User dev = TestUsers.create("susp2-dev");
+        UUID org = Fixture.organization(owner);
+        Fixture.member(org, dev, "DEVELOPER", "My Team");
+        String suspension = "/api/v1/users/" + dev.id() + "/suspension";
+        suspend(owner, suspension, "left the company").then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        Fixture.check(dev.id(), org, "organization:read").then().body("reason", equalTo("user is suspended"));
+        given().auth().oauth2(owner.token()).delete(suspension).then().statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void sessionsAreSeenAndEndedByTheUserAndPlatformOperatorsOnly() {
         TestUsers.User owner = TestUsers.create("sess-owner");
         TestUsers.User dev = TestUsers.create("sess-dev");
-        TestUsers.User outsider = TestUsers.create("sess-outsider");
+        TestUsers.User operator = TestUsers.createOperator("sess-operator");
         UUID org = Fixture.organization(owner);
-        Fixture.organization(outsider);
         Fixture.member(org, dev, "DEVELOPER", "My Team");
         String token = dev.token();
         dev.freshToken(); // a second login: a second session
@@ -118,15 +141,20 @@ class UserResourceTest {
         String first = given().auth().oauth2(token).get(sessions).then().statusCode(200).body("$", hasSize(2))
                 .body("[0].startedAt", notNullValue()).extract().path("[0].id");
 
-        given().auth().oauth2(outsider.token()).get(sessions).then().statusCode(404);
-        given().auth().oauth2(outsider.token()).delete(sessions + "/" + first).then().statusCode(404);
-        given().auth().oauth2(outsider.token()).delete(sessions).then().statusCode(404);
-        given().auth().oauth2(dev.token()).get("/api/v1/users/" + owner.id() + "/sessions").then().statusCode(404);
-        given().auth().oauth2(owner.token()).delete(sessions + "/" + UUID.randomUUID()).then().statusCode(404);
+        // not even the Owner of the member's organization sees where they are signed in
+        given().auth().oauth2(owner.token()).get(sessions).then().statusCode(403);
+        given().auth().oauth2(owner.token()).delete(sessions + "/" + first).then().statusCode(403);
+        given().auth().oauth2(owner.token()).delete(sessions).then().statusCode(403);
+        given().auth().oauth2(dev.token()).get("/api/v1/users/" + owner.id() + "/sessions").then().statusCode(403);
+        given().auth().oauth2(operator.token()).delete(sessions + "/" + UUID.randomUUID()).then().statusCode(404);
 
         given().auth().oauth2(token).delete(sessions + "/" + first).then().statusCode(204);
-        given().auth().oauth2(owner.token()).get(sessions).then().statusCode(200).body("$", hasSize(1));
-        given().auth().oauth2(owner.token()).delete(sessions).then().statusCode(204);
-        given().auth().oauth2(owner.token()).get(sessions).then().statusCode(200).body("$", hasSize(0));
+        given().auth().oauth2(operator.token()).get(sessions).then().statusCode(200).body("$", hasSize(1));
+        given().auth().oauth2(operator.token()).delete(sessions).then().statusCode(204);
+        given().auth().oauth2(dev.freshToken()).get(sessions).then().statusCode(200).body("$", hasSize(1));
+    }
+
+    private static io.restassured.response.Response suspend(TestUsers.User caller, String path, String reason) {
+        return given().auth().oauth2(caller.token()).contentType(ContentType.JSON).body(Map.of("reason", reason)).post(path);
     }
 }

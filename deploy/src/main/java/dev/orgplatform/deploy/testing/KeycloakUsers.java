@@ -48,6 +48,27 @@ public final class KeycloakUsers {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /** Grants the user a realm role (made first when the realm, imported before the role existed, lacks it). */
+    public void grantRealmRole(String userId, String role) {
+        String realm = cfg.keycloakUrl() + "/admin/realms/" + cfg.realm();
+        String admin = "Bearer " + adminToken();
+        HttpResponse<String> made = send(HttpRequest.newBuilder(URI.create(realm + "/roles")).header("Authorization", admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(Map.of("name", role))))
+                .build());
+        if (made.statusCode() != 201 && made.statusCode() != 409) {
+            throw new IllegalStateException("create realm role " + role + ": " + made.statusCode() + " " + made.body());
+        }
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(realm + "/roles/" + role)).header("Authorization", admin)
+                .GET().build());
+        if (found.statusCode() != 200) throw new IllegalStateException("read realm role " + role + ": " + found.statusCode());
+        HttpResponse<String> granted = send(HttpRequest.newBuilder(URI.create(realm + "/users/" + userId + "/role-mappings/realm"))
+                .header("Authorization", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + found.body() + "]")).build());
+        if (granted.statusCode() != 204) {
+            throw new IllegalStateException("grant " + role + " to " + userId + ": " + granted.statusCode() + " " + granted.body());
+        }
+    }
+
     /** An access token for the user by password grant on the public CLI client. */
     public String passwordToken(String username, String password) {
         return token(cfg.realmUrl(), Map.of("grant_type", "password", "client_id", CLI_CLIENT,

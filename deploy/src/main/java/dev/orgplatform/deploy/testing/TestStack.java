@@ -21,6 +21,8 @@ public final class TestStack {
     public static Map<String, String> configFor(String service, String database) {
         LocalStack stack = LocalStack.of(StackProfile.TEST);
         stack.ensureInfra();
+        // packaged services a kept system-test run left behind share the consumer groups: they would take this test's events
+        stack.stopServices();
         stack.createDatabase(database, true);
         Map<String, String> config = new HashMap<>(stack.serviceConfig(service, database));
         config.remove("quarkus.http.port"); // tests run on Quarkus' test port

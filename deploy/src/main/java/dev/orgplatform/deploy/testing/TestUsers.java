@@ -21,6 +21,13 @@ public final class TestUsers {
         return new User(id, email, password);
     }
 
+    /** A new user with the realm role of platform operators. */
+    public static User createOperator(String prefix) {
+        User user = create(prefix);
+        KEYCLOAK.grantRealmRole(user.id(), "platform-operator");
+        return user;
+    }
+
     /** A client-credentials token of a platform service (the realm's dev secret is "<client>-secret"). */
     public static String serviceToken(String clientId) {
         return KEYCLOAK.clientToken(clientId, clientId + "-secret");

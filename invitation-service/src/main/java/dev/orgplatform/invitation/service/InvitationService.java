@@ -118,7 +118,7 @@ public class InvitationService {
                 .map(rows -> Page.of(rows, listing.limit(), i -> Cursor.encode(i.createdAt, i.id)));
     }
 
-    /** Nobody invites above their own role, nobody as OWNER (403). */
+    /** Nobody invites above their own role (403); OWNER is refused before, naming the field (400). */
     static void requireWithinCeiling(Role inviter, Role invited) {
         if (!RoleCeiling.allows(inviter, invited)) {
             throw ProblemException.forbidden("a " + inviter + " may not invite as " + invited + ": nobody invites above their own role");

@@ -11,8 +11,7 @@ import org.jboss.logging.Logger;
 import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.config.DependencyConfig;
 import dev.orgplatform.platform.client.ReadYourWrites;
-import dev.orgplatform.platform.security.AccessPolicy;
-import dev.orgplatform.platform.security.AccessQuery;
+import dev.orgplatform.platform.security.AccessGate;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,21 +25,19 @@ public class AuthorConvergence {
 
     private static final Logger LOG = Logger.getLogger(AuthorConvergence.class);
 
-    private final AccessPolicy access;
+    private final AccessGate gate;
     private final BillingServiceApi billing;
     private final Duration timeout;
 
-    public AuthorConvergence(AccessPolicy access, @RestClient BillingServiceApi billing, DependencyConfig config) {
-        this.access = access;
+    public AuthorConvergence(AccessGate gate, @RestClient BillingServiceApi billing, DependencyConfig config) {
+        this.gate = gate;
         this.billing = billing;
         this.timeout = config.readYourWritesTimeout();
     }
 
     public Uni<Organization> usableBy(Organization organization, UUID author) {
-        // the author's own login may lack a second factor; whether the membership is there is what counts here
-        AccessQuery mayRead = new AccessQuery(author, organization.id, "organization:read", null, true, null);
         boolean billed = organization.parentId == null;
-        return ReadYourWrites.await(() -> access.decide(mayRead).map(d -> d.allowed())
+        return ReadYourWrites.await(() -> gate.showsRoleOf(author, organization.id)
                 .chain(allowed -> allowed && billed ? billing.limits(organization.id).map(r -> r.getStatus() == 200)
                         : Uni.createFrom().item(allowed)), timeout)
                 .invoke(applied -> {

@@ -34,6 +34,6 @@ public final class OrganizationMapper {
 
     public static OrganizationEvents.OrganizationCreated toCreated(Organization o, String ownerEmail) {
         return new OrganizationEvents.OrganizationCreated(o.id, o.name, o.displayName, o.region.name(), o.parentId, o.rootId,
-                o.depth, o.ownerId, ownerEmail, o.createdAt);
+                o.depth, o.ownerId, o.ownerId == null ? null : ownerEmail, o.createdAt);
     }
 }

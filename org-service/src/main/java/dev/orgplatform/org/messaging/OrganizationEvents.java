@@ -14,8 +14,8 @@ public final class OrganizationEvents {
     }
 
     /**
-     * A new organization; {@code ownerId} (a user id) becomes its Owner. For a sub-organization it is the
-     * creator, who already holds a role there through the tree.
+     * A new organization; {@code ownerId} (a user id) becomes the Owner of a root. A sub-organization has none
+     * (null): it is managed from above, and its creator already holds a role there through the tree.
      */
     public record OrganizationCreated(UUID organizationId, String name, String displayName, String region, UUID parentId,
             UUID rootId, int depth, UUID ownerId, String ownerEmail, Instant createdAt) {

@@ -25,14 +25,17 @@ import dev.orgplatform.org.OrganizationState;
 import dev.orgplatform.org.Region;
 import dev.orgplatform.org.mapping.OrganizationMapper;
 import dev.orgplatform.org.repository.OrganizationRepository.SearchFilter;
+import dev.orgplatform.org.service.ManagedFromAbove;
 import dev.orgplatform.org.service.OrganizationDeletionService;
 import dev.orgplatform.org.service.OrganizationSearchService;
 import dev.orgplatform.org.service.OrganizationService;
 import dev.orgplatform.org.service.OwnershipService;
+import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.rest.Page;
 import dev.orgplatform.platform.rest.QueryParams;
 import dev.orgplatform.platform.rest.Versions;
+import dev.orgplatform.platform.security.AccessDecision;
 import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -111,22 +114,41 @@ public class OrganizationResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Schedule the deletion (Owner); ?confirm= must be the organization's name. 409 lists every unmet precondition")
+    @Operation(summary = "Schedule the deletion (a root: its Owner; a sub-organization: Owners and Admins of its parent or "
+            + "higher); ?confirm= must be the organization's name. 409 lists every unmet precondition")
     public Uni<Response> delete(@PathParam("id") UUID id, @QueryParam("confirm") @NotBlank String confirm) {
-        return gate.require("organization:delete", id).chain(() -> deletions.requestDeletion(id, confirm))
+        return service.findAvailable(id).call(o -> ask(id, ManagedFromAbove.toDelete(o), true))
+                .chain(() -> deletions.requestDeletion(id, confirm))
                 .map(o -> Response.accepted(new DeletionResponse(o.id, o.state, o.purgeAfter)).build());
     }
 
     @POST
     @Path("/{id}/restore")
-    @Operation(summary = "Undo a scheduled deletion within its grace period (Owner)")
+    @Operation(summary = "Undo a scheduled deletion within its grace period (as the deletion: a root's Owner, a "
+            + "sub-organization's Owners and Admins above)")
     public Uni<Response> restore(@PathParam("id") UUID id) {
         UUID user = caller.userId();
-        // read first, unlike every other endpoint: user-service no longer sees an organization pending deletion, so
-        // the stored Owner restores without asking it; anyone else needs the permission (issue 12 revisits this)
+        // read first: the check no longer sees an organization pending deletion (ManagedFromAbove says who may)
         return deletions.findRestorable(id)
-                .call(o -> user.equals(o.ownerId) ? Uni.createFrom().voidItem() : gate.require("organization:restore", id))
+                .call(o -> ManagedFromAbove.restoredUnasked(o, user) ? Uni.createFrom().voidItem()
+                        : ask(id, ManagedFromAbove.toRestore(o), false))
                 .chain(() -> deletions.restore(id, user)).map(OrganizationResource::withETag);
+    }
+
+    /**
+     * Asks the gate; for a question on the parent, a refusal never names the parent: whoever may see the organization
+     * ({@code visible}: the check still shows it) is told 403, anyone else the same 404 as for an unknown id.
+     */
+    private Uni<AccessDecision> ask(UUID id, ManagedFromAbove.Question q, boolean visible) {
+        if (q.organizationId().equals(id)) {
+            return gate.require(q.permission(), id);
+        }
+        Uni<Void> seen = visible ? gate.require("organization:read", id).replaceWithVoid() : Uni.createFrom().voidItem();
+        return seen.chain(() -> gate.require(q.permission(), q.organizationId())
+                .onFailure(e -> e instanceof ProblemException p && p.status() == 404).transform(e -> visible
+                        ? ProblemException.forbidden("a sub-organization is managed from above: its parent's Owners and Admins "
+                                + "delete and restore it")
+                        : ProblemException.notFound("organization " + id)));
     }
 
     @POST

@@ -77,7 +77,7 @@ public class OrganizationService {
             o.parentId = parent == null ? null : parent.id;
             o.rootId = parent == null ? o.id : parent.rootId;
             o.depth = parent == null ? TreeDepth.ROOT_LEVEL : TreeDepth.below(parent.depth);
-            o.ownerId = creator;
+            o.ownerId = ManagedFromAbove.ownerOfNew(o.parentId, creator);
             o.createdBy = creator;
             o.createdAt = clock.now();
             o.updatedAt = o.createdAt;

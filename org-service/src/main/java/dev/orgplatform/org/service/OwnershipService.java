@@ -37,6 +37,7 @@ public class OwnershipService {
 
     public Uni<Organization> transfer(UUID id, UUID newOwnerId) {
         return organizationService.findAvailable(id).chain(o -> {
+            ManagedFromAbove.mayTransfer(o);
             if (newOwnerId.equals(o.ownerId)) {
                 throw refused("is already the Owner");
             }

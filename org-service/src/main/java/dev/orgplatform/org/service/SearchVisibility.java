@@ -1,64 +1,48 @@
 package dev.orgplatform.org.service;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.OrganizationState;
-import dev.orgplatform.org.client.UserDirectory;
-import dev.orgplatform.platform.security.AccessDecision;
-import dev.orgplatform.platform.security.AccessQuery;
+import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Which search candidates the caller may read: the one place search asks user-service, one {@code check-batch}
- * call per chunk, until issue 13 replaces it with a membership projection. Every other endpoint goes through
- * the platform's AccessGate instead. An API key narrows each question here as the gate would (check-batch
- * answers for the user alone). An organization pending deletion is unavailable to user-service: it is listed
- * only to its stored Owner.
+ * Which search candidates the caller may read, asked of the {@link AccessGate} in one question per chunk (an API key
+ * narrows each: a key bound to A lists only A). An organization pending deletion is unavailable to the check: a
+ * root is listed only to its Owner, a sub-organization to nobody ({@link ManagedFromAbove}).
  */
 @ApplicationScoped
 public class SearchVisibility {
 
     static final String PERMISSION = "organization:read";
 
-    private final UserDirectory users;
+    private final AccessGate gate;
     private final Caller caller;
 
-    public SearchVisibility(UserDirectory users, Caller caller) {
-        this.users = users;
+    public SearchVisibility(AccessGate gate, Caller caller) {
+        this.gate = gate;
         this.caller = caller;
     }
 
     /** The candidates (all in one state) the caller may read, in their order. */
     public Uni<List<Organization>> readable(List<Organization> candidates) {
-        List<Organization> asked = new ArrayList<>();
-        List<AccessQuery> queries = new ArrayList<>();
-        for (Organization o : candidates) {
-            AccessQuery q = caller.may(PERMISSION, o.id);
-            if (q.apiKeyRefusal() == null) {
-                asked.add(o);
-                queries.add(q);
-            }
-        }
-        if (asked.isEmpty()) {
+        if (candidates.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        if (asked.get(0).state == OrganizationState.PENDING_DELETION) {
-            return Uni.createFrom().item(asked.stream().filter(o -> caller.userId().equals(o.ownerId)).toList());
+        if (candidates.get(0).state == OrganizationState.PENDING_DELETION) {
+            return Uni.createFrom().item(candidates.stream().filter(o -> caller.apiKey() == null
+                    && ManagedFromAbove.restoredUnasked(o, caller.userId())).toList());
         }
-        return users.checkBatch(queries).map(decisions -> {
-            List<Organization> visible = new ArrayList<>();
-            for (int i = 0; i < asked.size(); i++) {
-                AccessDecision d = i < decisions.size() ? decisions.get(i) : null;
-                if (d != null && d.allowed()) {
-                    visible.add(asked.get(i));
-                }
-            }
-            return visible;
+        return gate.permitted(PERMISSION, candidates.stream().map(o -> o.id).toList()).map(ids -> {
+            Set<UUID> permitted = new HashSet<>(ids);
+            return candidates.stream().filter(o -> permitted.contains(o.id)).toList();
         });
     }
 }

@@ -1,5 +1,9 @@
 package dev.orgplatform.platform.security;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -39,9 +43,111 @@ public class AccessGate {
         return require(permission, organizationId).map(AccessDecision::effectiveRole);
     }
 
+    /** As {@link #require}, for what only a person does, never an API key (making and managing keys): 403 for a key. */
+    public Uni<AccessDecision> requireInPerson(String permission, UUID organizationId) {
+        return require(permission, organizationId).invoke(() -> {
+            if (caller.apiKey() != null) {
+                throw ProblemException.forbidden("an API key cannot do this: only a person signed in can");
+            }
+        });
+    }
+
+    /** Whether the caller holds {@code permission} where they may see the organization (404 when they may not). */
+    public Uni<Boolean> holds(String permission, UUID organizationId) {
+        return require(permission, organizationId).replaceWith(true)
+                .onFailure(e -> e instanceof ProblemException p && p.status() == 403).recoverWithItem(false);
+    }
+
+    /**
+     * {@code permission} held through something the check does not know (say, being a team's admin) still passes
+     * only as far as the caller's API key covers it; otherwise as {@link #require}.
+     */
+    public Uni<Void> requireUnlessHeldOtherwise(String permission, UUID organizationId, boolean heldOtherwise) {
+        if (!heldOtherwise) {
+            return require(permission, organizationId).replaceWithVoid();
+        }
+        AccessQuery query = caller.may(permission, organizationId);
+        String refusal = query.apiKeyRefusal();
+        return refusal == null ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ProblemException.forbidden("not allowed to " + permission + ": " + refusal));
+    }
+
     /** Platform services (client credentials) pass; everyone else needs {@code permission}. */
     public Uni<Void> requireOrService(String permission, UUID organizationId) {
         return caller.isService() ? Uni.createFrom().voidItem() : require(permission, organizationId).replaceWithVoid();
+    }
+
+    /**
+     * Of {@code organizationIds}, those where the caller may do {@code permission}, in their order, asked in one
+     * question of the check; an API key narrows each as {@link #require} would. Unlike it, refuses nothing: for
+     * listings such as search.
+     */
+    public Uni<List<UUID>> permitted(String permission, List<UUID> organizationIds) {
+        List<UUID> asked = new ArrayList<>();
+        List<AccessQuery> queries = new ArrayList<>();
+        for (UUID org : organizationIds) {
+            AccessQuery q = caller.may(permission, org);
+            if (q.apiKeyRefusal() == null) {
+                asked.add(org);
+                queries.add(q);
+            }
+        }
+        return policy.decideAll(queries).map(decisions -> {
+            List<UUID> permitted = new ArrayList<>();
+            for (int i = 0; i < asked.size() && i < decisions.size(); i++) {
+                if (decisions.get(i).allowed()) {
+                    permitted.add(asked.get(i));
+                }
+            }
+            return permitted;
+        });
+    }
+
+    /**
+     * Whether the check already shows {@code userId}'s role in the organization: for waiting until the author of a
+     * write sees it everywhere. It decides nothing, so it asks for the person (no API key, no second factor needed).
+     */
+    public Uni<Boolean> showsRoleOf(UUID userId, UUID organizationId) {
+        return policy.decide(new AccessQuery(userId, organizationId, "organization:read", null, true, null))
+                .map(AccessDecision::allowed);
+    }
+
+    /** Only platform operators (a realm role, never through an API key) pass. */
+    public void requireOperator() {
+        if (!caller.isOperator()) {
+            throw ProblemException.forbidden("only a platform operator may do this");
+        }
+    }
+
+    /**
+     * The caller's effective role in each of the organizations, each asked like {@link #requireRole}: 404 when the
+     * caller sees none of them, 403 when one refuses. A platform operator passes with no roles.
+     */
+    public Uni<Map<UUID, Role>> requireOperatorOrEvery(String permission, List<UUID> organizationIds) {
+        if (caller.isOperator()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        if (organizationIds.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.forbidden("only a platform operator may do this"));
+        }
+        List<Uni<AccessDecision>> asked = organizationIds.stream()
+                .map(org -> policy.check(caller.may(permission, org))).toList();
+        return Uni.join().all(asked).andFailFast().map(decisions -> {
+            Map<UUID, Role> roles = new HashMap<>();
+            for (int i = 0; i < decisions.size(); i++) {
+                AccessDecision d = decisions.get(i);
+                if (d.allowed()) {
+                    roles.put(organizationIds.get(i), d.effectiveRole());
+                }
+            }
+            if (decisions.stream().noneMatch(AccessDecision::organizationVisible)) {
+                throw ProblemException.notFound("no organization of this user is visible to the caller");
+            }
+            if (roles.size() < organizationIds.size()) {
+                throw ProblemException.forbidden("not allowed to " + permission + " in every organization concerned");
+            }
+            return roles;
+        });
     }
 
     /** Only platform services (client credentials) pass. */

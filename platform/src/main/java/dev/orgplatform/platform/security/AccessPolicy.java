@@ -1,5 +1,7 @@
 package dev.orgplatform.platform.security;
 
+import java.util.List;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -10,6 +12,14 @@ public interface AccessPolicy {
 
     /** The answer for the user alone, without regard to how they authenticated. */
     Uni<AccessDecision> decide(AccessQuery query);
+
+    /** The answers for the users alone, in the order of the questions. */
+    default Uni<List<AccessDecision>> decideAll(List<AccessQuery> queries) {
+        if (queries.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(queries.stream().map(this::decide).toList()).andFailFast();
+    }
 
     /**
      * The answer for this caller: an API key (if any) narrows it to its organization and scopes. A key bound to

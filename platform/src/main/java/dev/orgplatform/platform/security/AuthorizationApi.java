@@ -1,5 +1,7 @@
 package dev.orgplatform.platform.security;
 
+import java.util.List;
+
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
@@ -17,4 +19,9 @@ public interface AuthorizationApi {
     @POST
     @Path("/check")
     Uni<AccessDecision> check(AccessQuery query);
+
+    /** The answers in the order of the questions (1..500 of them). */
+    @POST
+    @Path("/check-batch")
+    Uni<List<AccessDecision>> checkBatch(List<AccessQuery> queries);
 }

@@ -1,5 +1,6 @@
 package dev.orgplatform.platform.security;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +19,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class Caller {
 
     public static final String SERVICE_ROLE = "platform-service";
+    /** The realm role of the people who run the platform (disable accounts, see any user's sessions). */
+    public static final String OPERATOR_ROLE = "platform-operator";
+
+    /** {@code amr} values (RFC 8176) that prove a second factor: one-time code, security key, hardware key. */
+    public static final Set<String> SECOND_FACTORS = Set.of("otp", "webauthn", "hwk", "mfa");
 
     private final SecurityIdentity identity;
 
@@ -44,11 +50,11 @@ public class Caller {
         return null;
     }
 
-    /** Whether this login used a second factor (Keycloak's {@code amr} claim names otp or webauthn). */
+    /** Whether this login used a second factor (Keycloak's {@code amr} claim names one of {@link #SECOND_FACTORS}). */
     public boolean secondFactor() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("amr") instanceof java.util.Collection<?> amr) {
             return amr.stream().map(Object::toString).map(v -> v.replace("\"", ""))
-                    .anyMatch(v -> v.equals("otp") || v.equals("webauthn") || v.equals("mfa"));
+                    .anyMatch(SECOND_FACTORS::contains);
         }
         return false;
     }
@@ -67,5 +73,10 @@ public class Caller {
 
     public boolean isService() {
         return identity.hasRole(SERVICE_ROLE);
+    }
+
+    /** A platform operator signed in as themself: an API key never acts as an operator. */
+    public boolean isOperator() {
+        return identity.hasRole(OPERATOR_ROLE) && apiKey() == null;
     }
 }

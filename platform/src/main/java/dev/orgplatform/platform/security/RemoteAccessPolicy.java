@@ -1,6 +1,7 @@
 package dev.orgplatform.platform.security;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,5 +29,14 @@ public class RemoteAccessPolicy implements AccessPolicy {
     @Override
     public Uni<AccessDecision> decide(AccessQuery query) {
         return DependencyCalls.guard(api.check(query), "user-service", timeout);
+    }
+
+    /** One call for all (check-batch). */
+    @Override
+    public Uni<List<AccessDecision>> decideAll(List<AccessQuery> queries) {
+        if (queries.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return DependencyCalls.guard(api.checkBatch(queries), "user-service", timeout);
     }
 }

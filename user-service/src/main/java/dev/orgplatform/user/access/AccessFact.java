@@ -16,6 +16,7 @@ public record AccessFact(String kind, JsonObject row) {
 
     public static final String MEMBERSHIP = "membership";
     public static final String SUSPENSION = "suspension";
+    public static final String MEMBER_SUSPENSION = "member_suspension";
     public static final String PRODUCT_PERMISSION = "product_permission";
     public static final String ORGANIZATION = "organization";
     public static final String API_KEY = "api_key";
@@ -28,6 +29,7 @@ public record AccessFact(String kind, JsonObject row) {
         return switch (kind) {
             case MEMBERSHIP -> "m/" + row.getString("organization_id") + "/" + row.getString("user_id");
             case SUSPENSION -> "s/" + row.getString("id");
+            case MEMBER_SUSPENSION -> "ms/" + row.getString("organization_id") + "/" + row.getString("user_id");
             case PRODUCT_PERMISSION -> "p/" + row.getString("organization_id") + "/" + row.getString("user_id") + "/"
                     + row.getString("product_id") + "/" + row.getString("permission");
             case ORGANIZATION -> "o/" + row.getString("id");

@@ -1,6 +1,7 @@
 package dev.orgplatform.user.membership;
 
 import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.security.OwnerByTransferOnly;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.platform.security.RoleCeiling;
 
@@ -14,9 +15,7 @@ public final class MemberRules {
     }
 
     public static void mayChangeRole(Role caller, Role current, Role requested) {
-        if (requested == Role.OWNER) {
-            throw ProblemException.badField("role", "OWNER is given only by transferring ownership");
-        }
+        OwnerByTransferOnly.require("role", requested);
         mayTouch(caller, current);
         if (!RoleCeiling.allows(caller, requested)) {
             throw ProblemException.forbidden("a " + caller + " cannot raise anyone above their own role");

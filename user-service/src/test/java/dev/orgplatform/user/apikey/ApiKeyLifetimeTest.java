@@ -18,7 +18,10 @@ class ApiKeyLifetimeTest {
 
     @Test
     void whatIsAskedForHoldsUpToTheCap() {
-        assertEquals(400, ApiKeyLifetime.days(400, null));
+        assertEquals(365, ApiKeyLifetime.days(365, null));
+        assertEquals(700, ApiKeyLifetime.days(700, 730), "a policy may allow longer");
+        assertEquals("expiresIn", assertThrows(ProblemException.class, () -> ApiKeyLifetime.days(366, null)).errors().get(0).field(),
+                "no policy still means a year at most");
         assertEquals(30, ApiKeyLifetime.days(30, 30));
         ProblemException e = assertThrows(ProblemException.class, () -> ApiKeyLifetime.days(31, 30));
         assertEquals(400, e.status());

@@ -45,6 +45,7 @@ public class AccessChangeRepository {
             "select 'organization' as fact, to_jsonb(t) as \"row\" from organization_node t",
             "select 'membership' as fact, to_jsonb(t) as \"row\" from membership t",
             "select 'suspension' as fact, to_jsonb(t) as \"row\" from user_profile t where t.status = 'SUSPENDED'",
+            "select 'member_suspension' as fact, to_jsonb(t) as \"row\" from member_suspension t",
             "select 'product_permission' as fact, to_jsonb(t) as \"row\" from product_permission t",
             "select 'api_key' as fact, to_jsonb(t) as \"row\" from api_key t where t.revoked_at is null");
 

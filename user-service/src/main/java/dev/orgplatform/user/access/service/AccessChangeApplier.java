@@ -77,6 +77,7 @@ public class AccessChangeApplier {
                 }
             }
             case AccessFact.SUSPENSION -> view.setSuspended(f.uuid("id"), !deleted && "SUSPENDED".equals(f.string("status")));
+            case AccessFact.MEMBER_SUSPENSION -> view.setSuspendedIn(f.uuid("organization_id"), f.uuid("user_id"), !deleted);
             case AccessFact.PRODUCT_PERMISSION -> {
                 UUID org = f.uuid("organization_id");
                 UUID user = f.uuid("user_id");

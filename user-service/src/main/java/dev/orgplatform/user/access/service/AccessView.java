@@ -34,7 +34,10 @@ public class AccessView {
     private final Map<UUID, Map<UUID, Role>> roles = new ConcurrentHashMap<>();
     /** organization -> user -> product -> permissions */
     private final Map<UUID, Map<UUID, Map<String, Set<String>>>> productGrants = new ConcurrentHashMap<>();
+    /** Disabled accounts. */
     private final Set<UUID> suspended = ConcurrentHashMap.newKeySet();
+    /** user -> the organizations they are suspended in (and beneath). */
+    private final Map<UUID, Set<UUID>> suspendedIn = new ConcurrentHashMap<>();
 
     public void putOrganization(UUID id, UUID parentId, boolean available, boolean enforce2fa) {
         organizations.put(id, new Node(parentId, available, enforce2fa));
@@ -79,12 +82,24 @@ public class AccessView {
         }
     }
 
+    public void setSuspendedIn(UUID organizationId, UUID userId, boolean isSuspended) {
+        if (isSuspended) {
+            suspendedIn.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(organizationId);
+        } else {
+            Set<UUID> orgs = suspendedIn.get(userId);
+            if (orgs != null) {
+                orgs.remove(organizationId);
+            }
+        }
+    }
+
     /** Before a full reload. */
     public void clear() {
         organizations.clear();
         roles.clear();
         productGrants.clear();
         suspended.clear();
+        suspendedIn.clear();
     }
 
     /** Whether the organization and every ancestor are known and available (an API key works only there). */
@@ -111,6 +126,8 @@ public class AccessView {
         UUID grantedAt = null;
         StrictestSecurity security = StrictestSecurity.NONE;
         boolean productGrant = false;
+        Set<UUID> suspendedInOrgs = suspendedIn.getOrDefault(q.userId(), Set.of());
+        UUID suspendedAt = null;
         int depth = 0;
         for (UUID at = q.organizationId(); at != null; ) {
             Node node = organizations.get(at);
@@ -118,6 +135,9 @@ public class AccessView {
                 return AccessDecision.deny(UNAVAILABLE);
             }
             security = security.and(node.enforce2fa(), null);
+            if (suspendedAt == null && suspendedInOrgs.contains(at)) {
+                suspendedAt = at;
+            }
             if (role == null) {
                 role = roleIn(at, q.userId());
                 grantedAt = role == null ? null : at;
@@ -131,6 +151,9 @@ public class AccessView {
         }
         if (role == null) {
             return AccessDecision.deny("not a member");
+        }
+        if (suspendedAt != null) {
+            return AccessDecision.deny("member is suspended in organization " + suspendedAt, roleName);
         }
         String via = grantedAt.equals(q.organizationId()) ? "" : " inherited from " + grantedAt;
         if (security.enforce2fa() && !Boolean.TRUE.equals(q.secondFactor())) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.rest.Page;
 import dev.orgplatform.platform.security.AccessGate;
@@ -47,8 +46,7 @@ public class ApiKeyResource {
 
     @POST
     public Uni<Response> create(@PathParam("organizationId") UUID organizationId, @Valid @NotNull CreateApiKeyRequest request) {
-        return gate.require("organization:read", organizationId)
-                .invoke(() -> refuseApiKey("an API key cannot create API keys"))
+        return gate.requireInPerson("organization:read", organizationId)
                 .chain(() -> keys.create(organizationId, caller.userId(), ApiKeyMapper.toCommand(request)))
                 .map(issued -> Response.created(URI.create("/api/v1/organizations/" + organizationId + "/api-keys/" + issued.key().id))
                         .entity(ApiKeyMapper.toResponse(issued.key(), issued.secret())).build());
@@ -59,7 +57,7 @@ public class ApiKeyResource {
             @QueryParam("cursor") String cursor) {
         int size = Cursor.limit(limit, 50, 200);
         return gate.require("organization:read", organizationId)
-                .chain(() -> managesKeys(organizationId))
+                .chain(() -> gate.holds("apikey:manage", organizationId))
                 .chain(manager -> keys.list(organizationId, manager ? null : caller.userId(), size, cursor))
                 .map(page -> page.map(k -> ApiKeyMapper.toResponse(k, null)));
     }
@@ -77,25 +75,10 @@ public class ApiKeyResource {
                 .map(issued -> ApiKeyMapper.toResponse(issued.key(), issued.secret()));
     }
 
-    /** The key, if the caller may revoke or rotate it: its owner may, and so may whoever holds apikey:manage there. */
+    /** The key, if the caller may revoke or rotate it in person: its owner may, and so may whoever holds apikey:manage there. */
     private Uni<ApiKey> manageable(UUID organizationId, UUID keyId) {
-        return gate.require("organization:read", organizationId)
-                .invoke(() -> refuseApiKey("an API key cannot manage API keys"))
+        return gate.requireInPerson("organization:read", organizationId)
                 .chain(() -> keys.find(keyId, organizationId))
-                .call(key -> key.userId.equals(caller.userId()) ? Uni.createFrom().voidItem()
-                        : gate.require("apikey:manage", organizationId).replaceWithVoid());
-    }
-
-    /** Whether the caller (narrowed by their API key, if any) holds apikey:manage in this organization they may see. */
-    private Uni<Boolean> managesKeys(UUID organizationId) {
-        return gate.require("apikey:manage", organizationId).replaceWith(true)
-                .onFailure(e -> e instanceof ProblemException p && p.status() == 403).recoverWithItem(false);
-    }
-
-    /** Keys are made and managed by their people, never by another key. */
-    private void refuseApiKey(String why) {
-        if (caller.apiKey() != null) {
-            throw ProblemException.forbidden(why);
-        }
+                .call(key -> gate.requireUnlessHeldOtherwise("apikey:manage", organizationId, key.userId.equals(caller.userId())));
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgplatform.platform.events.EventHandling;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.events.MalformedEventException;
+import dev.orgplatform.platform.security.OwnerByTransferOnly;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.membership.service.InvitationAcceptanceService;
 import io.smallrye.mutiny.Uni;
@@ -39,12 +40,12 @@ public class InvitationEventsConsumer {
         return EventHandling.withRetries(() -> acceptances.accepted(event, accepted, role));
     }
 
-    /** An invitation never makes an Owner: ownership passes only by transfer. */
+    /** An invitation never makes an Owner: an event naming OWNER (or no known role) is dead-lettered, never applied. */
     private static Role role(InboundEvent event, String name) {
         Role role = Role.named(name);
-        if (role == null) {
-            throw new MalformedEventException("event " + event.id() + " names an unknown role " + name);
+        if (role == null || !OwnerByTransferOnly.givable(role)) {
+            throw new MalformedEventException("event " + event.id() + " names a role no invitation gives: " + name);
         }
-        return role == Role.OWNER ? Role.ADMIN : role;
+        return role;
     }
 }

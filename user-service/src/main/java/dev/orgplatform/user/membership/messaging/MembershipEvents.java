@@ -20,10 +20,29 @@ public final class MembershipEvents {
     public record MembershipRevoked(UUID membershipId, UUID organizationId, UUID userId, String role) {
     }
 
-    public record UserSuspended(UUID userId, String reason) {
+    public static final String USER_SUSPENDED = "UserSuspended";
+    public static final String USER_REACTIVATED = "UserReactivated";
+    public static final String MEMBER_SUSPENDED = "MemberSuspended";
+    public static final String MEMBER_REACTIVATED = "MemberReactivated";
+
+    /**
+     * The account is disabled (no login, no session, every check denies): published once in each organization the
+     * user belongs to, keyed by it; {@code version} orders the account's changes.
+     */
+    public record UserSuspended(UUID userId, String reason, long version) {
     }
 
-    public record UserReactivated(UUID userId) {
+    public record UserReactivated(UUID userId, long version) {
+    }
+
+    /**
+     * Suspended in {@code suspendedIn} and beneath it: published for that organization and each beneath it where
+     * the user holds a role ({@code organizationId}, the record key).
+     */
+    public record MemberSuspended(UUID organizationId, UUID userId, UUID suspendedIn, String reason) {
+    }
+
+    public record MemberReactivated(UUID organizationId, UUID userId, UUID suspendedIn) {
     }
 
     public record UserProfileUpdated(UUID userId, List<String> changed) {

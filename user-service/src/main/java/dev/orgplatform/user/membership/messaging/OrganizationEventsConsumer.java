@@ -30,7 +30,9 @@ public class OrganizationEventsConsumer {
         return switch (event.type()) {
             case "OrganizationCreated" -> {
                 OrganizationEvent e = data(event);
-                event.require(e.ownerId(), "ownerId");
+                if (e.parentId() == null) {
+                    event.require(e.ownerId(), "ownerId"); // only a root has an Owner
+                }
                 yield EventHandling.withRetries(() -> organizations.created(event, e));
             }
             case "OrganizationMoved" -> {

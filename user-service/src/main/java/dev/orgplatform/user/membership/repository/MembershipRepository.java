@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.membership.Membership;
+import dev.orgplatform.user.membership.TreeMembership;
 import dev.orgplatform.user.membership.UserStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -17,6 +18,19 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepositoryBase<Membership, UUID> {
+
+    /** The organization ?1's ancestors with itself ({@code up}) and its descendants ({@code down}), 16 levels at most. */
+    private static final String AROUND = """
+            with recursive up(id, parent_id, depth) as (
+                select id, parent_id, 1 from organization_node where id = ?1
+                union all
+                select n.id, n.parent_id, up.depth + 1 from organization_node n join up on n.id = up.parent_id
+                where up.depth < 16),
+            down(id, depth) as (
+                select id, 1 from organization_node where parent_id = ?1
+                union all
+                select n.id, down.depth + 1 from organization_node n join down on n.parent_id = down.id where down.depth < 16)
+            """;
 
     /** A membership with the status of its user. */
     public record WithStatus(Membership membership, UserStatus status) {
@@ -81,19 +95,23 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
 
     /** Everyone with a role in the organization: its own members and those of its ancestors and descendants. */
     public Uni<List<UUID>> usersConcernedBy(UUID organizationId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                with recursive up(id, parent_id, depth) as (
-                    select id, parent_id, 1 from organization_node where id = ?1
-                    union all
-                    select n.id, n.parent_id, up.depth + 1 from organization_node n join up on n.id = up.parent_id
-                    where up.depth < 16),
-                down(id, depth) as (
-                    select id, 1 from organization_node where parent_id = ?1
-                    union all
-                    select n.id, down.depth + 1 from organization_node n join down on n.parent_id = down.id where down.depth < 16)
+        return Panache.getSession().chain(s -> s.createNativeQuery(AROUND + """
                 select distinct m.user_id from membership m
                 where m.organization_id = ?1 or m.organization_id in (select id from up union select id from down)""", UUID.class)
                 .setParameter(1, organizationId).getResultList());
+    }
+
+    /** The user's memberships in the organization, its ancestors and its descendants. */
+    public Uni<List<TreeMembership>> inTreeOf(UUID organizationId, UUID userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(AROUND + """
+                select m.organization_id, m.role,
+                       case when m.organization_id = ?1 then 'HERE'
+                            when m.organization_id in (select id from down) then 'DESCENDANT' else 'ANCESTOR' end
+                from membership m
+                where m.user_id = ?2 and (m.organization_id in (select id from up) or m.organization_id in (select id from down))""",
+                Object[].class).setParameter(1, organizationId).setParameter(2, userId).getResultList())
+                .map(rows -> rows.stream().map(r -> new TreeMembership((UUID) r[0], Role.valueOf((String) r[1]),
+                        TreeMembership.Place.valueOf((String) r[2]))).toList());
     }
 
     public Uni<Long> deleteOfOrganization(UUID organizationId) {

@@ -116,11 +116,14 @@ public class TeamResource {
                 .map(ignored -> Response.noContent().build());
     }
 
-    /** team:manage in the organization, or team admin of this team (while still a member of the organization). */
+    /**
+     * team:manage in the organization, or team admin of this team (while still a member of the organization); an
+     * API key narrows both.
+     */
     private Uni<Void> mayManageMembersOf(UUID organizationId, UUID teamId) {
         return gate.require("team:read", organizationId)
                 .chain(() -> teams.teamRoleOf(teamId, caller.userId()))
-                .chain(teamRole -> teamRole == TeamMember.TeamRole.TEAM_ADMIN ? Uni.createFrom().voidItem()
-                        : gate.require("team:manage", organizationId).replaceWithVoid());
+                .chain(teamRole -> gate.requireUnlessHeldOtherwise("team:manage", organizationId,
+                        teamRole == TeamMember.TeamRole.TEAM_ADMIN));
     }
 }

@@ -21,6 +21,7 @@ import dev.orgplatform.user.membership.repository.OrganizationNodeRepository;
 import dev.orgplatform.user.membership.repository.ProductPermissionRepository;
 import dev.orgplatform.user.membership.repository.TeamMemberRepository;
 import dev.orgplatform.user.membership.repository.TeamRepository;
+import dev.orgplatform.user.session.repository.MemberSuspensionRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -47,14 +48,15 @@ public class OrganizationFollowingService {
     private final MembershipService membershipService;
     private final MemberAdmission admission;
     private final TeamService teams;
+    private final MemberSuspensionRepository suspensions;
     private final ProcessedEvents processed;
     private final AccessChangeFeed feed;
     private final Keycloak keycloak;
 
     public OrganizationFollowingService(OrganizationNodeRepository nodes, MembershipRepository memberships,
             TeamRepository teamRepository, TeamMemberRepository teamMembers, ProductPermissionRepository grants,
-            MembershipService membershipService, MemberAdmission admission, TeamService teams, ProcessedEvents processed,
-            AccessChangeFeed feed, Keycloak keycloak) {
+            MembershipService membershipService, MemberAdmission admission, TeamService teams,
+            MemberSuspensionRepository suspensions, ProcessedEvents processed, AccessChangeFeed feed, Keycloak keycloak) {
         this.nodes = nodes;
         this.memberships = memberships;
         this.teamRepository = teamRepository;
@@ -63,6 +65,7 @@ public class OrganizationFollowingService {
         this.membershipService = membershipService;
         this.admission = admission;
         this.teams = teams;
+        this.suspensions = suspensions;
         this.processed = processed;
         this.feed = feed;
         this.keycloak = keycloak;
@@ -98,6 +101,7 @@ public class OrganizationFollowingService {
         return inTransaction(event, () -> teamMembers.deleteOfOrganization(organizationId)
                 .chain(() -> teamRepository.deleteOfOrganization(organizationId))
                 .chain(() -> grants.deleteOfOrganization(organizationId))
+                .chain(() -> suspensions.deleteOfOrganization(organizationId))
                 .chain(() -> memberships.deleteOfOrganization(organizationId))
                 .chain(() -> nodes.deleteById(organizationId)));
     }

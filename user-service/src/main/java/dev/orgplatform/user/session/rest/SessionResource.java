@@ -12,31 +12,35 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Caller;
 import dev.orgplatform.user.session.mapping.SessionMapper;
 import dev.orgplatform.user.session.service.SessionService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** A user's Keycloak sessions: seen and ended by the user, or by whoever manages members in one of their organizations. */
+/**
+ * A user's Keycloak sessions (addresses, clients): seen and ended by the user and by platform operators only. An
+ * organization's Admin ends a member's sessions by suspending them there.
+ */
 @Path("/api/v1")
 @Authenticated
 @Tag(name = "Users")
 public class SessionResource {
 
     private final SessionService sessions;
-    private final ManagedUserGate managed;
+    private final AccessGate gate;
     private final Caller caller;
 
-    public SessionResource(SessionService sessions, ManagedUserGate managed, Caller caller) {
+    public SessionResource(SessionService sessions, AccessGate gate, Caller caller) {
         this.sessions = sessions;
-        this.managed = managed;
+        this.gate = gate;
         this.caller = caller;
     }
 
     @GET
     @Path("/users/{userId}/sessions")
-    @Operation(summary = "A user's active Keycloak sessions (the user, or an Admin of an organization they belong to)")
+    @Operation(summary = "A user's active Keycloak sessions (the user, or a platform operator)")
     public Uni<List<SessionResponse>> sessions(@PathParam("userId") UUID userId) {
         return mayManage(userId).chain(() -> sessions.sessions(userId))
                 .map(all -> all.stream().map(SessionMapper::toResponse).toList());
@@ -55,6 +59,10 @@ public class SessionResource {
     }
 
     private Uni<Void> mayManage(UUID userId) {
-        return caller.userId().equals(userId) ? Uni.createFrom().voidItem() : managed.require(userId).replaceWithVoid();
+        return Uni.createFrom().voidItem().invoke(() -> {
+            if (!caller.userId().equals(userId)) {
+                gate.requireOperator();
+            }
+        });
     }
 }

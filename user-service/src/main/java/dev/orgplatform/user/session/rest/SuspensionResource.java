@@ -11,58 +11,52 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Caller;
-import dev.orgplatform.user.membership.MemberRules;
 import dev.orgplatform.user.membership.mapping.ProfileMapper;
 import dev.orgplatform.user.session.service.SuspensionService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/**
- * Suspension and reactivation of a user, by whoever manages members in one of their organizations, never of
- * that organization's Owner (or anyone stronger than the caller), never of oneself.
- */
-@Path("/api/v1")
+/** Disabling a user's account, by a platform operator or by whoever manages every organization the user belongs to. */
+@Path("/api/v1/users/{userId}/suspension")
 @Authenticated
 @Tag(name = "Users")
 public class SuspensionResource {
 
     private final SuspensionService suspensions;
-    private final ManagedUserGate managed;
+    private final AccessGate gate;
     private final Caller caller;
 
-    public SuspensionResource(SuspensionService suspensions, ManagedUserGate managed, Caller caller) {
+    public SuspensionResource(SuspensionService suspensions, AccessGate gate, Caller caller) {
         this.suspensions = suspensions;
-        this.managed = managed;
+        this.gate = gate;
         this.caller = caller;
     }
 
     @POST
-    @Path("/users/{userId}/suspension")
-    @Operation(summary = "Suspend a user (Admin or Owner of one of their organizations): disabled in Keycloak, sessions ended")
+    @Operation(summary = "Disable the account: Keycloak login disabled, every session ended, every check denied "
+            + "(a platform operator, or whoever manages every organization the user belongs to)")
+    @APIResponse(responseCode = "200", description = "The profile, status SUSPENDED")
+    @APIResponse(responseCode = "403", description = "Not an operator, or not managing every organization of the user")
+    @APIResponse(responseCode = "503", description = "Suspended here, Keycloak not yet updated: send it again")
     public Uni<Response> suspend(@PathParam("userId") UUID userId, @Valid @NotNull SuspensionRequest request) {
-        return mayTouch(userId).chain(org -> suspensions.suspend(userId, org, request.reason().trim()))
+        return decision(userId).chain(d -> suspensions.suspend(d, request.reason().trim()))
                 .map(p -> Response.ok(ProfileMapper.toResponse(p)).build());
     }
 
     @DELETE
-    @Path("/users/{userId}/suspension")
+    @Operation(summary = "Enable the account again (same callers as the suspension)")
+    @APIResponse(responseCode = "200", description = "The profile, status ACTIVE")
     public Uni<Response> reactivate(@PathParam("userId") UUID userId) {
-        return mayTouch(userId).chain(org -> suspensions.reactivate(userId, org))
-                .map(p -> Response.ok(ProfileMapper.toResponse(p)).build());
+        return decision(userId).chain(suspensions::reactivate).map(p -> Response.ok(ProfileMapper.toResponse(p)).build());
     }
 
-    /** The organization the decision is made in. */
-    private Uni<UUID> mayTouch(UUID userId) {
-        if (caller.userId().equals(userId)) {
-            return Uni.createFrom().failure(ProblemException.forbidden("nobody suspends or reactivates themself"));
-        }
-        return managed.require(userId).map(m -> {
-            MemberRules.mayTouch(m.managerRole(), m.memberRole());
-            return m.organizationId();
-        });
+    private Uni<SuspensionService.Decision> decision(UUID userId) {
+        return suspensions.organizationsOf(userId).chain(orgs -> gate.requireOperatorOrEvery("member:manage", orgs))
+                .map(roles -> new SuspensionService.Decision(userId, caller.userId(), caller.isOperator(), roles));
     }
 }

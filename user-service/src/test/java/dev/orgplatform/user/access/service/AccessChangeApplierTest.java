@@ -153,6 +153,26 @@ class AccessChangeApplierTest {
         }
     }
 
+    @Test
+    void suspensionsDecidedInTwoOrganizationsAtOnceAreTwoFactsWhateverTheArrival() {
+        UUID other = UUID.randomUUID();
+        AccessChange otherOrg = organization(80, other, null);
+        AccessChange memberHere = membership(81, false, "DEVELOPER");
+        AccessChange memberThere = membership(82, false, "DEVELOPER", other);
+        AccessChange suspendedHere = memberSuspension(90, org, false);
+        AccessChange suspendedThere = memberSuspension(91, other, false);
+        AccessChange liftedHere = memberSuspension(92, org, true);
+        for (List<AccessChange> arrival : permutations(List.of(suspendedHere, suspendedThere, liftedHere))) {
+            AccessChangeApplier fresh = freshApplier();
+            List.of(otherOrg, memberHere, memberThere).forEach(fresh::apply);
+            arrival.forEach(fresh::apply);
+            arrival.forEach(fresh::apply); // and each once more
+            assertTrue(freshView.decide(AccessQuery.of(user, org, "product:write")).allowed(), "arrived " + arrival);
+            assertEquals("member is suspended in organization " + other,
+                    freshView.decide(AccessQuery.of(user, other, "product:write")).reason(), "arrived " + arrival);
+        }
+    }
+
     private AccessView freshView;
 
     /** Another replica: an empty view that knows {@code org}, fed its own order of arrival. */
@@ -205,6 +225,12 @@ class AccessChangeApplierTest {
     private AccessChange organization(long id, UUID organization, UUID parent) {
         return new AccessChange(id, false, new AccessFact(AccessFact.ORGANIZATION, new JsonObject().put("id", organization.toString())
                 .put("parent_id", parent == null ? null : parent.toString()).put("available", true).put("enforce_2fa", false)));
+    }
+
+    private AccessChange memberSuspension(long id, UUID organization, boolean deleted) {
+        return new AccessChange(id, deleted, new AccessFact(AccessFact.MEMBER_SUSPENSION, new JsonObject()
+                .put("id", UUID.randomUUID().toString()).put("organization_id", organization.toString())
+                .put("user_id", user.toString()).put("reason", "r")));
     }
 
     private AccessChange suspension(long id, String status) {

@@ -98,6 +98,27 @@ class AccessViewTest {
     }
 
     @Test
+    void aMemberSuspendedInAnOrganizationIsDeniedThereAndBeneathOnly() {
+        UUID other = UUID.randomUUID();
+        view.putOrganization(other, null, true, false);
+        view.putRole(child, user, Role.DEVELOPER);
+        view.putRole(other, user, Role.DEVELOPER);
+        view.setSuspendedIn(child, user, true);
+        AccessDecision there = decide(user, child, "product:write");
+        assertFalse(there.allowed());
+        assertEquals("member is suspended in organization " + child, there.reason());
+        assertEquals("DEVELOPER", there.role(), "a suspended member still sees the organization");
+        assertFalse(decide(user, grandchild, "product:write").allowed(), "beneath it too");
+        assertTrue(decide(user, other, "product:write").allowed(), "every other organization stays theirs");
+        assertEquals("not a member", decide(user, root, "organization:read").reason(), "nothing is learnt above it");
+
+        view.setSuspendedIn(other, user, true);
+        view.setSuspendedIn(child, user, false);
+        assertTrue(decide(user, grandchild, "product:write").allowed());
+        assertFalse(decide(user, other, "product:write").allowed());
+    }
+
+    @Test
     void twoFactorsEnforcedAboveHoldBeneathUntilTheQueryShowsOne() {
         view.putRole(grandchild, user, Role.DEVELOPER);
         view.putOrganization(root, null, true, true);
