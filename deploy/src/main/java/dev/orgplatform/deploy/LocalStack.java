@@ -88,6 +88,29 @@ public final class LocalStack {
             missing.add(p);
         }
         startAll(missing, false);
+        ServiceProcess console = new ServiceProcess(cfg, StackConfig.CONSOLE, consoleConfig(), extraEnv);
+        if (!Files.exists(console.jar())) throw new IllegalStateException(console.jar() + " missing; build: ./mvnw -DskipTests install");
+        if (console.healthy()) {
+            reused.add(console.name);
+        } else {
+            startAll(List.of(console), false);
+        }
+    }
+
+    private Map<String, String> configOf(String service) {
+        return service.equals(StackConfig.CONSOLE) ? consoleConfig() : serviceConfig(service, StackConfig.defaultDatabase(service));
+    }
+
+    /** The console's configuration: Keycloak (the realm's dev client secret; a deployment sets its own) and the services. */
+    public Map<String, String> consoleConfig() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("quarkus.http.port", Integer.toString(cfg.servicePort(StackConfig.CONSOLE)));
+        m.put("quarkus.oidc.auth-server-url", cfg.realmUrl());
+        m.put("quarkus.oidc.credentials.secret", "org-platform-console-secret");
+        for (String s : StackConfig.SERVICES) {
+            m.put("console.services." + s + ".url", "http://127.0.0.1:" + cfg.servicePort(s));
+        }
+        return m;
     }
 
     /**
@@ -98,7 +121,7 @@ public final class LocalStack {
         if (replica < 2 || replica > ServiceProcess.MAX_REPLICAS) {
             throw new IllegalArgumentException("replica must be 2.." + ServiceProcess.MAX_REPLICAS);
         }
-        Map<String, String> config = new LinkedHashMap<>(serviceConfig(service, StackConfig.defaultDatabase(service)));
+        Map<String, String> config = new LinkedHashMap<>(configOf(service));
         config.put("quarkus.http.port", Integer.toString(ServiceProcess.port(cfg, service, replica)));
         ServiceProcess p = new ServiceProcess(cfg, service, replica, config, extraEnv);
         if (!p.healthy()) startLogged(p, false);
@@ -157,6 +180,9 @@ public final class LocalStack {
         for (String s : StackConfig.SERVICES) {
             m.put("platform.services." + s + ".url", "http://127.0.0.1:" + cfg.servicePort(s));
         }
+        if (service.equals("invitation-service")) {
+            m.put("invitation.accept-url-base", cfg.consoleUrl() + "/invitations"); // the console's landing page
+        }
         return m;
     }
 
@@ -177,7 +203,7 @@ public final class LocalStack {
 
     /** Stops one service and starts it again from its (rebuilt) jar, with the stack's configuration. */
     public void restartService(String service) {
-        ServiceProcess p = new ServiceProcess(cfg, service, serviceConfig(service, StackConfig.defaultDatabase(service)), Map.of());
+        ServiceProcess p = new ServiceProcess(cfg, service, configOf(service), Map.of());
         if (p.stop()) log("stopped " + service + " (" + cfg.profile().id() + ")");
         startLogged(p, false);
     }
@@ -198,6 +224,9 @@ public final class LocalStack {
             for (int replica = 1; replica <= ServiceProcess.MAX_REPLICAS; replica++) {
                 all.add(new ServiceProcess(cfg, svc, replica, Map.of(), Map.of()));
             }
+        }
+        for (int replica = 1; replica <= ServiceProcess.MAX_REPLICAS; replica++) {
+            all.add(new ServiceProcess(cfg, StackConfig.CONSOLE, replica, Map.of(), Map.of()));
         }
         all.addAll(infra);
         return all;
@@ -318,7 +347,7 @@ public final class LocalStack {
                 case "up", "down", "status" -> command = args[i];
                 case "restart" -> {
                     command = args[i];
-                    if (i + 1 < args.length && StackConfig.SERVICES.contains(args[i + 1])) {
+                    if (i + 1 < args.length && (StackConfig.SERVICES.contains(args[i + 1]) || StackConfig.CONSOLE.equals(args[i + 1]))) {
                         service = args[++i];
                     } else {
                         bad = true;

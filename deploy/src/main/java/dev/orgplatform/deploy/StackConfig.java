@@ -24,6 +24,8 @@ import java.util.Map;
 public final class StackConfig {
     public static final List<String> SERVICES =
             List.of("org-service", "user-service", "invitation-service", "billing-service");
+    /** The web console: started with the services, calls them with the signed-in person's token; no database. */
+    public static final String CONSOLE = "console";
     /** The topics the services publish to, each owned by one service (created before the services start). */
     public static final List<String> TOPICS = List.of("organizations", "memberships", "apikeys", "invitations", "billing");
     private static final Map<String, String> DEV_DATABASES = Map.of(
@@ -64,6 +66,7 @@ public final class StackConfig {
             String s = SERVICES.get(i);
             servicePorts.put(s, port(s + ".port", dev ? devPorts[i] : 28181 + i));
         }
+        servicePorts.put(CONSOLE, port(CONSOLE + ".port", dev ? 8085 : 28185));
     }
 
     public static StackConfig of(StackProfile p) {
@@ -93,6 +96,9 @@ public final class StackConfig {
 
     /** What every process of this stack carries in its environment: its state directory, unique per stack. */
     String marker() { return stateDir.toString(); }
+
+    /** Where people open the console (localhost: the host name Keycloak's redirect URIs name). */
+    public String consoleUrl() { return "http://localhost:" + servicePort(CONSOLE); }
 
     public int servicePort(String service) {
         Integer p = servicePorts.get(service);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -32,6 +33,9 @@ final class Suite {
      * The configuration every system test runs the services with: org-service's grace period and purge interval are
      * short so a purge is observable (a deployment may shorten them the same way).
      */
+    /** What runs from this repository's jars: the four services and the console. */
+    private static final List<String> APPS = Stream.concat(StackConfig.SERVICES.stream(), Stream.of(StackConfig.CONSOLE)).toList();
+
     static final Map<String, String> ENV = Map.of("ORG_DELETION_GRACE_PERIOD", "PT20S", "ORG_DELETION_PURGE_INTERVAL", "1s");
 
     static {
@@ -56,7 +60,7 @@ final class Suite {
         stack.ensureInfra();
         Path stamp = stack.config().stateDir().resolve("system-tests.services");
         String wanted = fingerprint(stack, env);
-        boolean running = StackConfig.SERVICES.stream().allMatch(s -> healthy(url(stack, s)));
+        boolean running = APPS.stream().allMatch(s -> healthy(url(stack, s)));
         if (running && wanted.equals(read(stamp))) return stack;
         stack.stopServices();
         for (String service : StackConfig.SERVICES) {
@@ -93,7 +97,7 @@ final class Suite {
     /** What the running services must match: their configuration and when their jars were built. */
     private static String fingerprint(LocalStack stack, Map<String, String> env) {
         StringBuilder b = new StringBuilder(new TreeMap<>(env).toString());
-        for (String service : StackConfig.SERVICES) {
+        for (String service : APPS) {
             Path app = stack.config().repoRoot().resolve(service).resolve("target/quarkus-app");
             try (Stream<Path> files = Files.walk(app.resolve("app"))) {
                 b.append('\n').append(service).append(' ').append(files.filter(Files::isRegularFile).map(f -> {

@@ -1,0 +1,33 @@
+package dev.orgplatform.console.client;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import io.smallrye.mutiny.Uni;
+
+/** user-service, called with the signed-in person's access token. */
+@RegisterRestClient(configKey = "user-service")
+@AccessToken
+@Path("/api/v1")
+public interface UsersApi {
+
+    @GET
+    @Path("/users/me")
+    Uni<Response> me();
+
+    @GET
+    @Path("/users/me/organizations")
+    Uni<Response> myOrganizations();
+
+    @GET
+    @Path("/organizations/{id}/members")
+    Uni<Response> members(@PathParam("id") UUID organizationId, @QueryParam("limit") int limit);
+}

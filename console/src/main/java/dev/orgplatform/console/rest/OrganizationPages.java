@@ -1,0 +1,144 @@
+package dev.orgplatform.console.rest;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.orgplatform.console.client.ApiAnswer;
+import dev.orgplatform.console.client.OrganizationsApi;
+import dev.orgplatform.console.client.UsersApi;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** The organizations overview, one organization's page and the form that creates one. */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class OrganizationPages {
+
+    private static final int PAGE = 20;
+
+    private final OrganizationsApi organizations;
+    private final UsersApi users;
+    private final SignedIn signedIn;
+    private final Template overview;
+    private final Template organization;
+    private final Template newOrganization;
+    private final Template notFound;
+
+    public OrganizationPages(@RestClient OrganizationsApi organizations, @RestClient UsersApi users, SignedIn signedIn,
+            @Location("pages/organizations.html") Template overview, @Location("pages/organization.html") Template organization,
+            @Location("pages/new-organization.html") Template newOrganization, @Location("pages/not-found.html") Template notFound) {
+        this.organizations = organizations;
+        this.users = users;
+        this.signedIn = signedIn;
+        this.overview = overview;
+        this.organization = organization;
+        this.newOrganization = newOrganization;
+        this.notFound = notFound;
+    }
+
+    @GET
+    public Response home() {
+        return Response.seeOther(URI.create("/organizations")).build();
+    }
+
+    @GET
+    @Path("organizations")
+    public Uni<String> overview(@RestQuery String name, @RestQuery String region, @RestQuery String state, @RestQuery String cursor) {
+        return organizations.search(blank(name), blank(region), blank(state), blank(cursor), PAGE).map(ApiAnswer::of)
+                .map(page -> overview.data("me", signedIn.person()).data("page", page)
+                        .data("items", page.list("items")).data("nextCursor", page.object().get("nextCursor"))
+                        .data("filter", filter(name, region, state)).render());
+    }
+
+    @GET
+    @Path("organizations/new")
+    public String newOrganization() {
+        return newForm(Map.of("name", "", "displayName", "", "region", "EU"), Map.of(), null);
+    }
+
+    @POST
+    @Path("organizations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> create(@RestForm String name, @RestForm String displayName, @RestForm String region) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", name == null ? "" : name.trim());
+        values.put("displayName", displayName == null ? "" : displayName.trim());
+        values.put("region", region == null ? "" : region);
+        return organizations.create(values).map(ApiAnswer::of).map(answer -> answer.ok()
+                ? Response.seeOther(URI.create("/organizations/" + answer.object().get("id"))).build()
+                : Response.status(answer.status() >= 500 ? 503 : 400).type(MediaType.TEXT_HTML)
+                        .entity(newForm(values, answer.fieldErrors(), answer.detail())).build());
+    }
+
+    @GET
+    @Path("organizations/{id}")
+    public Uni<Response> organization(@PathParam("id") String id) {
+        UUID organizationId = uuid(id);
+        if (organizationId == null) {
+            return Uni.createFrom().item(missing());
+        }
+        return organizations.get(organizationId).map(ApiAnswer::of).chain(org -> {
+            if (!org.ok()) {
+                return Uni.createFrom().item(org.status() == 404 || org.status() == 403 ? missing() : unavailable(org));
+            }
+            return Uni.combine().all().unis(organizations.children(organizationId, 100).map(ApiAnswer::of),
+                    users.members(organizationId, 100).map(ApiAnswer::of)).asTuple()
+                    .map(t -> Response.ok(organization.data("me", signedIn.person()).data("org", org.object())
+                            .data("children", t.getItem1().list("items")).data("members", t.getItem2().list("items"))
+                            .data("membersDetail", t.getItem2().ok() ? null : t.getItem2().detail()).render()).build());
+        });
+    }
+
+    private String newForm(Map<String, ?> values, Map<String, String> errors, String detail) {
+        return newOrganization.data("me", signedIn.person()).data("values", values).data("errors", errors).data("detail", detail)
+                .render();
+    }
+
+    /** Another tenant's organization and an unknown one look the same. */
+    private Response missing() {
+        return Response.status(404).type(MediaType.TEXT_HTML).entity(notFound.data("me", signedIn.person()).render()).build();
+    }
+
+    private Response unavailable(ApiAnswer answer) {
+        return Response.status(503).type(MediaType.TEXT_HTML).entity(notFound.data("me", signedIn.person())
+                .data("detail", answer.detail()).render()).build();
+    }
+
+    private static Map<String, String> filter(String name, String region, String state) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("name", name == null ? "" : name);
+        f.put("region", region == null ? "" : region);
+        f.put("state", state == null ? "" : state);
+        return f;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.orgplatform.systemtests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+
+import dev.orgplatform.deploy.LocalStack;
+import dev.orgplatform.deploy.testing.TestUsers;
+
+/**
+ * The console in a real browser (Debian's Chromium, driven by Playwright): sign in on Keycloak's page, create an
+ * organization, see it listed, a refused form that keeps what was typed, another tenant's organization in the URL,
+ * sign out. A screenshot of each page lands in target/screenshots.
+ */
+class ConsoleIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CHROMIUM = "/usr/bin/chromium";
+
+    private static LocalStack stack;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static String console;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        stack = Suite.services();
+        console = stack.config().consoleUrl();
+        assertTrue(Files.isExecutable(Path.of(CHROMIUM)), CHROMIUM + " is missing: apt-get install chromium (.ci/run does)");
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(CHROMIUM)).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aPersonSignsInCreatesAnOrganizationFindsItAndSignsOut() {
+        TestUsers.User ada = TestUsers.create("console-ada");
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
+            Page page = context.newPage();
+            signIn(page, ada);
+            assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
+                    new Page.GetByRoleOptions().setName("Organizations"))).isVisible();
+            shot(page, "organizations-empty");
+
+            page.getByText("New organization").click();
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Not A Slug");
+            page.getByLabel("Display name").fill("Ada's Lab");
+            page.getByLabel("US").check();
+            page.getByText("Create organization").click();
+            // refused by org-service: the message stands beside the field it names, and what was typed stays
+            assertThat(page.locator("#name-error")).isVisible();
+            assertThat(page.getByLabel("Display name")).hasValue("Ada's Lab");
+            assertThat(page.getByLabel("US")).isChecked();
+            shot(page, "new-organization-refused");
+
+            String name = "ada-" + UUID.randomUUID().toString().substring(0, 8);
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+            page.getByText("Create organization").click();
+            page.waitForURL(Pattern.compile(".*/organizations/[0-9a-f-]{36}$"));
+            assertThat(page.locator("h1")).hasText("Ada's Lab");
+            assertThat(page.locator(".facts")).containsText(name);
+            assertThat(page.locator("table.list")).containsText("OWNER");
+            shot(page, "organization");
+
+            page.navigate(console + "/organizations?name=" + name);
+            assertThat(page.locator("table.list")).containsText(name);
+            shot(page, "organizations");
+
+            // another tenant's organization and an unknown id look the same
+            TestUsers.User other = TestUsers.create("console-other");
+            String theirs = new Flows(stack).organization(other);
+            Response foreign = page.navigate(console + "/organizations/" + theirs);
+            assertEquals(404, foreign.status());
+            assertThat(page.locator("h1")).hasText("Not found");
+            Response unknown = page.navigate(console + "/organizations/" + UUID.randomUUID());
+            assertEquals(404, unknown.status());
+            shot(page, "not-found");
+
+            page.navigate(console + "/logout");
+            page.navigate(console + "/organizations");
+            assertThat(page.locator("#kc-login")).isVisible(); // signed out of Keycloak too: its login form again
+        }
+    }
+
+    @Test
+    void theInvitationLinkLandsOnAPageThatExplainsAndAnUnusableTokenGetsOneCalmAnswer() {
+        TestUsers.User bob = TestUsers.create("console-bob");
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            Response landing = page.navigate(console + "/invitations/accept?token=inv_not-a-real-token");
+            assertEquals(200, landing.status());
+            assertThat(page.locator("h1")).hasText("You have been invited");
+            shot(page, "invitation-landing");
+            page.getByText("Sign in to accept").click();
+            page.locator("#username").fill(bob.email());
+            page.locator("#password").fill(bob.password());
+            page.locator("#kc-login").click();
+            page.getByText("Accept the invitation").click();
+            assertThat(page.locator("h1")).hasText("This invitation can no longer be used");
+            shot(page, "invitation-unusable");
+        }
+        // the services still answer this person normally: nothing was half-done
+        given().auth().oauth2(bob.token()).get(new Flows(stack).url("user-service") + "/api/v1/users/me/organizations")
+                .then().statusCode(200);
+    }
+
+    private static void signIn(Page page, TestUsers.User user) {
+        page.navigate(console + "/organizations");
+        page.locator("#username").fill(user.email());
+        page.locator("#password").fill(user.password());
+        page.locator("#kc-login").click();
+        page.waitForURL(Pattern.compile(Pattern.quote(console) + "/organizations.*"));
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}
