@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +26,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 
 import dev.orgplatform.deploy.LocalStack;
+import dev.orgplatform.deploy.testing.Mailbox;
 import dev.orgplatform.deploy.testing.TestUsers;
 
 /**
@@ -133,6 +136,61 @@ class ConsoleIT {
         // the services still answer this person normally: nothing was half-done
         given().auth().oauth2(bob.token()).get(new Flows(stack).url("user-service") + "/api/v1/users/me/organizations")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void anOwnerInvitesSomeoneWhoAcceptsFromTheMailThenChangesTheirRole() {
+        TestUsers.User owner = TestUsers.create("console-owner");
+        TestUsers.User dev = TestUsers.create("console-dev");
+        Flows flows = new Flows(stack);
+        String org = flows.organization(owner);
+        String orgPage = console + "/organizations/" + org;
+        try (BrowserContext owners = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+                BrowserContext devs = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
+            Page page = owners.newPage();
+            signIn(page, owner);
+            page.navigate(orgPage);
+            page.locator("#invite-email").fill("not an email");
+            page.locator("#invite-name").fill("Dev Person");
+            page.getByText("Send invitation").click();
+            assertThat(page.locator("#invite-email-error")).isVisible(); // beside the field, and the name typed stays
+            assertThat(page.locator("#invite-name")).hasValue("Dev Person");
+            page.locator("#invite-email").fill(dev.email());
+            page.locator("#invite-role").selectOption("DEVELOPER");
+            page.getByText("Send invitation").click();
+            assertThat(page.locator(".notice")).containsText("invitation sent");
+            assertThat(page.locator("table.list").last()).containsText(dev.email());
+            shot(page, "organization-invited");
+
+            // the mail links to the console's landing page
+            Mailbox.Mail mail = new Mailbox(stack.config()).await(dev.email(), Duration.ofSeconds(60));
+            Matcher link = Pattern.compile(Pattern.quote(console) + "/invitations/accept\\?token=[A-Za-z0-9_-]+").matcher(mail.body());
+            assertTrue(link.find(), "the mail links to the console: " + mail.body());
+            Page invited = devs.newPage();
+            invited.navigate(link.group());
+            invited.getByText("Sign in to accept").click();
+            invited.locator("#username").fill(dev.email());
+            invited.locator("#password").fill(dev.password());
+            invited.locator("#kc-login").click();
+            invited.getByText("Accept the invitation").click();
+            invited.waitForURL(orgPage);
+            assertThat(invited.locator("h1")).hasText("System test");
+            shot(invited, "organization-as-new-member");
+            assertEquals("DEVELOPER", flows.role(org, dev.id()));
+
+            page.navigate(orgPage);
+            page.locator("#role-" + dev.id()).selectOption("VIEWER");
+            page.locator("#role-" + dev.id()).locator("xpath=..").getByText("Change role").click();
+            assertThat(page.locator(".notice")).containsText("role");
+            assertEquals("VIEWER", flows.role(org, dev.id()));
+            shot(page, "organization-role-changed");
+
+            // the same link once used: one calm page
+            invited.navigate(link.group());
+            invited.getByText("Sign in to accept").click();
+            invited.getByText("Accept the invitation").click();
+            assertThat(invited.locator("h1")).hasText("This invitation can no longer be used");
+        }
     }
 
     private static void signIn(Page page, TestUsers.User user) {

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.orgplatform.console.client.ApiAnswer;
+import dev.orgplatform.console.client.InvitationsApi;
 import dev.orgplatform.console.client.OrganizationsApi;
 import dev.orgplatform.console.client.UsersApi;
 import io.quarkus.qute.Location;
@@ -36,17 +37,20 @@ public class OrganizationPages {
 
     private final OrganizationsApi organizations;
     private final UsersApi users;
+    private final InvitationsApi invitations;
     private final SignedIn signedIn;
     private final Template overview;
     private final Template organization;
     private final Template newOrganization;
     private final Template notFound;
 
-    public OrganizationPages(@RestClient OrganizationsApi organizations, @RestClient UsersApi users, SignedIn signedIn,
+    public OrganizationPages(@RestClient OrganizationsApi organizations, @RestClient UsersApi users,
+            @RestClient InvitationsApi invitations, SignedIn signedIn,
             @Location("pages/organizations.html") Template overview, @Location("pages/organization.html") Template organization,
             @Location("pages/new-organization.html") Template newOrganization, @Location("pages/not-found.html") Template notFound) {
         this.organizations = organizations;
         this.users = users;
+        this.invitations = invitations;
         this.signedIn = signedIn;
         this.overview = overview;
         this.organization = organization;
@@ -90,22 +94,66 @@ public class OrganizationPages {
 
     @GET
     @Path("organizations/{id}")
-    public Uni<Response> organization(@PathParam("id") String id) {
+    public Uni<Response> organization(@PathParam("id") String id, @RestQuery String done) {
         UUID organizationId = uuid(id);
         if (organizationId == null) {
             return Uni.createFrom().item(missing());
         }
+        return page(organizationId, done == null ? Map.of() : Map.of("done", done), 200);
+    }
+
+    @POST
+    @Path("organizations/{id}/children")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> createChild(@PathParam("id") UUID id, @RestForm String name, @RestForm String displayName) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", name == null ? "" : name.trim());
+        values.put("displayName", displayName == null ? "" : displayName.trim());
+        return organizations.createChild(id, values).map(ApiAnswer::of).chain(answer -> answer.ok()
+                ? Uni.createFrom().item(Response.seeOther(URI.create("/organizations/" + answer.object().get("id"))).build())
+                : page(id, Map.of("child", values, "childErrors", answer.fieldErrors(),
+                        "childDetail", answer.detail() == null ? "" : answer.detail()), 400));
+    }
+
+    /**
+     * An organization's page: its facts, sub-organizations, members and pending invitations (the invitation part only
+     * for whoever may invite), with {@code extra} (a refused form and its messages, or what was just done).
+     */
+    Uni<Response> page(UUID organizationId, Map<String, Object> extra, int status) {
         return organizations.get(organizationId).map(ApiAnswer::of).chain(org -> {
             if (!org.ok()) {
                 return Uni.createFrom().item(org.status() == 404 || org.status() == 403 ? missing() : unavailable(org));
             }
             return Uni.combine().all().unis(organizations.children(organizationId, 100).map(ApiAnswer::of),
-                    users.members(organizationId, 100).map(ApiAnswer::of)).asTuple()
-                    .map(t -> Response.ok(organization.data("me", signedIn.person()).data("org", org.object())
-                            .data("children", t.getItem1().list("items")).data("members", t.getItem2().list("items"))
-                            .data("membersDetail", t.getItem2().ok() ? null : t.getItem2().detail()).render()).build());
+                    users.members(organizationId, 100).map(ApiAnswer::of),
+                    invitations.list(organizationId, "PENDING", 100).map(ApiAnswer::of)).asTuple()
+                    .map(t -> {
+                        var instance = organization.data("me", signedIn.person()).data("org", org.object())
+                                .data("children", t.getItem1().list("items")).data("members", t.getItem2().list("items"))
+                                .data("membersDetail", t.getItem2().ok() ? null : t.getItem2().detail())
+                                // a Manager cannot invite (403); any other refusal is shown, the form stays
+                                .data("canInvite", t.getItem3().status() != 403)
+                                .data("invitations", t.getItem3().ok() ? t.getItem3().list("items") : java.util.List.of())
+                                .data("invitationsDetail", t.getItem3().ok() ? "" : t.getItem3().detail())
+                                .data("roles", INVITABLE_ROLES);
+                        Map<String, Object> all = new LinkedHashMap<>(DEFAULTS);
+                        all.putAll(extra);
+                        all.forEach(instance::data);
+                        return Response.status(status).type(MediaType.TEXT_HTML).entity(instance.render()).build();
+                    });
         });
     }
+
+    /** The roles a member can be given here (OWNER only by transferring ownership). */
+    private static final java.util.List<String> INVITABLE_ROLES = java.util.List.of("ADMIN", "MANAGER", "DEVELOPER", "OPERATOR",
+            "VIEWER");
+
+    /** What the page's forms show when nothing was typed. */
+    private static final Map<String, Object> DEFAULTS = Map.of(
+            "done", "", "problem", "",
+            "child", Map.of("name", "", "displayName", ""), "childErrors", Map.of(), "childDetail", "",
+            "invite", Map.of("email", "", "name", "", "role", "DEVELOPER", "team", "My Team", "note", ""),
+            "inviteErrors", Map.of(), "inviteDetail", "");
 
     private String newForm(Map<String, ?> values, Map<String, String> errors, String detail) {
         return newOrganization.data("me", signedIn.person()).data("values", values).data("errors", errors).data("detail", detail)
