@@ -193,6 +193,57 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void theProfileKeepsWhatWasTypedShowsTimesInMyTimezoneAndTheSwitcherRemembersMyOrganization() {
+        TestUsers.User grace = TestUsers.create("console-grace");
+        String org = new Flows(stack).organization(grace);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
+            Page page = context.newPage();
+            signIn(page, grace);
+            page.getByText("Profile").click();
+            page.locator("#profile-name").fill("Grace Hopper");
+            page.locator("#profile-timezone").fill("Mars/Olympus");
+            page.getByText("Save profile").click();
+            assertThat(page.locator("#profile-timezone-error")).isVisible();
+            assertThat(page.locator("#profile-name")).hasValue("Grace Hopper");
+            page.locator("#profile-timezone").fill("Europe/Berlin");
+            page.getByText("Save profile").click();
+            assertThat(page.locator(".notice")).containsText("saved");
+            assertThat(page.locator("#profile-name")).hasValue("Grace Hopper");
+            assertThat(page.locator("table.list")).containsText("OWNER");
+            assertThat(page.locator("table.list")).containsText("Europe/Berlin");
+            shot(page, "profile");
+
+            page.locator("#switcher").selectOption(org);
+            page.getByText("Open", new Page.GetByTextOptions().setExact(true)).click();
+            page.waitForURL(console + "/organizations/" + org);
+            page.navigate(console + "/");
+            page.waitForURL(console + "/organizations/" + org); // remembered
+        }
+    }
+
+    @Test
+    void aSessionStartedOnOneConsoleReplicaIsServedByAnotherWithoutSigningInAgain() {
+        String second = stack.startReplica("console", 2, Map.of()).replace("127.0.0.1", "localhost");
+        TestUsers.User lin = TestUsers.create("console-lin");
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, lin); // on the first replica
+            // the same browser on the second replica (cookies are per host, not per port: a load balancer in front)
+            page.navigate(second + "/organizations/new");
+            assertThat(page.locator("h1")).hasText("New organization");
+            String name = "lin-" + UUID.randomUUID().toString().substring(0, 8);
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+            page.getByLabel("Display name").fill("Lin's Shop");
+            page.getByText("Create organization").click(); // the CSRF token the second replica issued is honoured
+            page.waitForURL(Pattern.compile(Pattern.quote(second) + "/organizations/[0-9a-f-]{36}$"));
+            page.navigate(console + "/organizations?name=" + name);
+            assertThat(page.locator("table.list")).containsText(name); // and the first replica still serves the session
+        } finally {
+            stack.stop("console-2");
+        }
+    }
+
     private static void signIn(Page page, TestUsers.User user) {
         page.navigate(console + "/organizations");
         page.locator("#username").fill(user.email());

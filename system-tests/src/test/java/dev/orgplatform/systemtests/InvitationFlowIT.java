@@ -79,7 +79,7 @@ class InvitationFlowIT {
         Mailbox.Mail mail = mailbox.await(bob.email(), Duration.ofSeconds(30));
         Matcher link = LINK.matcher(mail.body());
         assertTrue(link.find(), "the mail carries the accept link: " + mail.body());
-        assertEquals("http://localhost:3000/invitations", link.group(1));
+        assertEquals(stack.config().consoleUrl() + "/invitations", link.group(1), "the console's landing page");
         String token = link.group(2);
         assertTrue(token.length() >= 4 + 22, "at least 128 bits of token");
 

@@ -27,6 +27,10 @@ public interface UsersApi {
     @Path("/users/me")
     Uni<Response> me();
 
+    @PATCH
+    @Path("/users/me")
+    Uni<Response> updateMe(@HeaderParam("If-Match") String ifMatch, Map<String, Object> change);
+
     @GET
     @Path("/users/me/organizations")
     Uni<Response> myOrganizations();

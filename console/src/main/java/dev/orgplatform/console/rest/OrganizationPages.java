@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,9 +59,11 @@ public class OrganizationPages {
         this.notFound = notFound;
     }
 
+    /** The organization chosen last with the switcher, else the overview. */
     @GET
-    public Response home() {
-        return Response.seeOther(URI.create("/organizations")).build();
+    public Response home(@CookieParam(ProfilePages.ACTIVE) String active) {
+        UUID id = active == null ? null : uuid(active);
+        return Response.seeOther(URI.create(id == null ? "/organizations" : "/organizations/" + id)).build();
     }
 
     @GET
