@@ -65,15 +65,15 @@ public class MemberPages {
     public Uni<Response> invite(@PathParam("id") UUID id, @RestForm String email, @RestForm String name, @RestForm String role,
             @RestForm String team, @RestForm String note) {
         Map<String, Object> invitation = new LinkedHashMap<>();
-        invitation.put("email", trim(email));
-        invitation.put("name", trim(name));
+        invitation.put("email", FormValues.shown(email));
+        invitation.put("name", FormValues.shown(name));
         invitation.put("role", role == null ? "" : role);
-        invitation.put("teams", team == null || team.isBlank() ? List.of() : List.of(team.trim()));
-        if (note != null && !note.isBlank()) {
-            invitation.put("note", note.trim());
+        invitation.put("teams", FormValues.text(team) == null ? List.of() : List.of(FormValues.text(team)));
+        if (FormValues.text(note) != null) {
+            invitation.put("note", FormValues.text(note));
         }
         return invitations.invite(id, invitation).map(ApiAnswer::of).chain(answer -> answer.ok()
-                ? Uni.createFrom().item(seeOrganization(id, "invitation sent to " + trim(email)))
+                ? Uni.createFrom().item(seeOrganization(id, "invitation sent to " + FormValues.shown(email)))
                 : pages.page(id, Map.of("invite", invitation, "inviteErrors", answer.fieldErrors(),
                         "inviteDetail", answer.detail() == null ? "" : answer.detail()), 400));
     }
@@ -99,9 +99,5 @@ public class MemberPages {
     private static Response seeOrganization(UUID id, String done) {
         return Response.seeOther(URI.create("/organizations/" + id + "?done=" + java.net.URLEncoder.encode(done,
                 java.nio.charset.StandardCharsets.UTF_8))).build();
-    }
-
-    private static String trim(String s) {
-        return s == null ? "" : s.trim();
     }
 }

@@ -62,14 +62,15 @@ public class OrganizationPages {
     /** The organization chosen last with the switcher, else the overview. */
     @GET
     public Response home(@CookieParam(ProfilePages.ACTIVE) String active) {
-        UUID id = active == null ? null : uuid(active);
+        UUID id = FormValues.uuid(active);
         return Response.seeOther(URI.create(id == null ? "/organizations" : "/organizations/" + id)).build();
     }
 
     @GET
     @Path("organizations")
     public Uni<String> overview(@RestQuery String name, @RestQuery String region, @RestQuery String state, @RestQuery String cursor) {
-        return organizations.search(blank(name), blank(region), blank(state), blank(cursor), PAGE).map(ApiAnswer::of)
+        return organizations.search(FormValues.text(name), FormValues.text(region), FormValues.text(state),
+                FormValues.text(cursor), PAGE).map(ApiAnswer::of)
                 .map(page -> overview.data("me", signedIn.person()).data("page", page)
                         .data("items", page.list("items")).data("nextCursor", page.object().get("nextCursor"))
                         .data("filter", filter(name, region, state)).render());
@@ -86,8 +87,8 @@ public class OrganizationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> create(@RestForm String name, @RestForm String displayName, @RestForm String region) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", name == null ? "" : name.trim());
-        values.put("displayName", displayName == null ? "" : displayName.trim());
+        values.put("name", FormValues.shown(name));
+        values.put("displayName", FormValues.shown(displayName));
         values.put("region", region == null ? "" : region);
         return organizations.create(values).map(ApiAnswer::of).map(answer -> answer.ok()
                 ? Response.seeOther(URI.create("/organizations/" + answer.object().get("id"))).build()
@@ -98,7 +99,7 @@ public class OrganizationPages {
     @GET
     @Path("organizations/{id}")
     public Uni<Response> organization(@PathParam("id") String id, @RestQuery String done) {
-        UUID organizationId = uuid(id);
+        UUID organizationId = FormValues.uuid(id);
         if (organizationId == null) {
             return Uni.createFrom().item(missing());
         }
@@ -110,8 +111,8 @@ public class OrganizationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> createChild(@PathParam("id") UUID id, @RestForm String name, @RestForm String displayName) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", name == null ? "" : name.trim());
-        values.put("displayName", displayName == null ? "" : displayName.trim());
+        values.put("name", FormValues.shown(name));
+        values.put("displayName", FormValues.shown(displayName));
         return organizations.createChild(id, values).map(ApiAnswer::of).chain(answer -> answer.ok()
                 ? Uni.createFrom().item(Response.seeOther(URI.create("/organizations/" + answer.object().get("id"))).build())
                 : page(id, Map.of("child", values, "childErrors", answer.fieldErrors(),
@@ -179,17 +180,5 @@ public class OrganizationPages {
         f.put("region", region == null ? "" : region);
         f.put("state", state == null ? "" : state);
         return f;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

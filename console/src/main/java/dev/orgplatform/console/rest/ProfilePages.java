@@ -59,10 +59,10 @@ public class ProfilePages {
     public Uni<Response> update(@RestForm String name, @RestForm String avatarUrl, @RestForm String timezone,
             @RestForm String language) {
         Map<String, Object> change = new LinkedHashMap<>();
-        change.put("name", blankToNull(name));
-        change.put("avatarUrl", blankToNull(avatarUrl));
-        change.put("timezone", blankToNull(timezone));
-        change.put("language", blankToNull(language));
+        change.put("name", FormValues.text(name));
+        change.put("avatarUrl", FormValues.text(avatarUrl));
+        change.put("timezone", FormValues.text(timezone));
+        change.put("language", FormValues.text(language));
         return users.me().chain(current -> users.updateMe(current.getHeaderString("ETag"), change)).map(ApiAnswer::of)
                 .chain(answer -> answer.ok() ? Uni.createFrom().item(Response.seeOther(URI.create("/profile?done=saved")).build())
                         : render(change, answer.fieldErrors(), "", answer.detail() == null ? "" : answer.detail(), 400));
@@ -72,7 +72,7 @@ public class ProfilePages {
     @GET
     @Path("switch")
     public Response switchTo(@RestQuery String organization) {
-        UUID id = parse(organization);
+        UUID id = FormValues.uuid(organization);
         if (id == null) {
             return Response.seeOther(URI.create("/organizations")).build();
         }
@@ -96,17 +96,5 @@ public class ProfilePages {
 
     private static String zone(Object timezone) {
         return timezone instanceof String z && !z.isBlank() ? z : "UTC";
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static UUID parse(String s) {
-        try {
-            return s == null ? null : UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

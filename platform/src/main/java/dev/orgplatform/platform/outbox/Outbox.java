@@ -1,6 +1,8 @@
 package dev.orgplatform.platform.outbox;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +38,15 @@ public class Outbox {
         this.clock = clock;
         this.origin = origin;
         this.source = "/" + source;
+    }
+
+    /** One event in each organization a change touches (each keyed by it, so each one's stream and audit log shows it). */
+    public Uni<Void> publishToEach(String topic, String type, List<UUID> organizationIds, String subject, Function<UUID, Object> data) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (UUID org : organizationIds) {
+            all = all.call(() -> publish(topic, type, org, subject, data.apply(org)));
+        }
+        return all;
     }
 
     public Uni<Void> publish(String topic, String type, UUID organizationId, String subject, Object data) {

@@ -3,7 +3,6 @@ package dev.orgplatform.user.session.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -86,8 +85,8 @@ public class MemberSuspensionService {
             }
             s.reason = reason;
             s.suspendedBy = d.callerId();
-            return suspensions.persist(s).call(() -> publish(touched, d.userId(), MembershipEvents.MEMBER_SUSPENDED,
-                    org -> new MembershipEvents.MemberSuspended(org, d.userId(), d.organizationId(), reason)));
+            return suspensions.persist(s).call(() -> outbox.publishToEach(MembershipEvents.TOPIC, MembershipEvents.MEMBER_SUSPENDED,
+                    touched, "users/" + d.userId(), org -> new MembershipEvents.MemberSuspended(org, d.userId(), d.organizationId(), reason)));
         }));
     }
 
@@ -95,7 +94,8 @@ public class MemberSuspensionService {
     Uni<Void> remove(Decision d) {
         return allowed(d).chain(touched -> suspensions.of(d.organizationId(), d.userId()).chain(existing -> existing == null
                 ? Uni.createFrom().voidItem()
-                : suspensions.delete(existing).call(() -> publish(touched, d.userId(), MembershipEvents.MEMBER_REACTIVATED,
+                : suspensions.delete(existing).call(() -> outbox.publishToEach(MembershipEvents.TOPIC,
+                        MembershipEvents.MEMBER_REACTIVATED, touched, "users/" + d.userId(),
                         org -> new MembershipEvents.MemberReactivated(org, d.userId(), d.organizationId())))));
     }
 
@@ -108,14 +108,6 @@ public class MemberSuspensionService {
                     .forEach(touched::add);
             return touched;
         });
-    }
-
-    private Uni<Void> publish(List<UUID> organizations, UUID userId, String type, Function<UUID, Object> data) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (UUID org : organizations) {
-            all = all.call(() -> outbox.publish(MembershipEvents.TOPIC, type, org, "users/" + userId, data.apply(org)));
-        }
-        return all;
     }
 
     /** After the commit; a Keycloak failure leaves the suspension in force (every check denies) and is only logged. */

@@ -98,15 +98,12 @@ public class SuspensionService {
 
     private Uni<Void> publish(List<Membership> own, UserProfile p) {
         boolean suspend = p.status == UserStatus.SUSPENDED;
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (Membership m : own) {
-            all = all.call(() -> outbox.publish(MembershipEvents.TOPIC, suspend ? MembershipEvents.USER_SUSPENDED
-                    : MembershipEvents.USER_REACTIVATED, m.organizationId, "users/" + p.id,
-                    suspend ? new MembershipEvents.UserSuspended(p.id, p.statusReason, p.version)
-                            : new MembershipEvents.UserReactivated(p.id, p.version)));
-        }
-        return all;
+        String type = suspend ? MembershipEvents.USER_SUSPENDED : MembershipEvents.USER_REACTIVATED;
+        return outbox.publishToEach(MembershipEvents.TOPIC, type, own.stream().map(m -> m.organizationId).toList(), "users/" + p.id,
+                org -> suspend ? new MembershipEvents.UserSuspended(p.id, p.statusReason, p.version)
+                        : new MembershipEvents.UserReactivated(p.id, p.version));
     }
+
     /** After the commit: Keycloak disables (and logs out) or enables the login. */
     private Uni<Void> identity(UUID userId, boolean suspend) {
         return keycloak.setEnabled(userId, !suspend)
