@@ -2,6 +2,7 @@ package dev.orgplatform.systemtests;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,8 +27,10 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 
 import dev.orgplatform.deploy.LocalStack;
+import dev.orgplatform.deploy.testing.KeycloakUsers;
 import dev.orgplatform.deploy.testing.Mailbox;
 import dev.orgplatform.deploy.testing.TestUsers;
+import dev.orgplatform.deploy.testing.Totp;
 
 /**
  * The console in a real browser (Debian's Chromium, driven by Playwright): sign in on Keycloak's page, create an
@@ -244,12 +247,154 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void anOwnerCreatesSubOrganizationsAndMovesOneWithThePreviewAndBack() {
+        TestUsers.User owner = TestUsers.create("console-tree");
+        String org = new Flows(stack).organization(owner);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            signIn(page, owner);
+            String europe = createChild(page, org, "eu", "Europe");
+            String americas = createChild(page, org, "us", "Americas");
+            page.navigate(console + "/organizations/" + org);
+            assertThat(page.locator("[role=tree] [aria-level='2']")).hasCount(2);
+            shot(page, "organization-tree");
+
+            page.navigate(console + "/organizations/" + europe);
+            page.getByText("Move this organization").click();
+            assertThat(page.locator("h1")).hasText("Move Europe");
+            page.getByLabel("Under").selectOption(americas);
+            page.getByText("Preview", new Page.GetByTextOptions().setExact(true)).click();
+            // the hierarchy as it would be: Europe one level down, under Americas; nothing moved yet
+            assertThat(page.locator("#tree-title")).hasText("The hierarchy after the move");
+            assertThat(page.locator("li.moved")).containsText("Europe");
+            assertThat(page.locator("li.moved")).hasAttribute("aria-level", "3");
+            assertEquals(org, parentOf(owner, europe));
+            shot(page, "move-preview");
+
+            page.getByText("Confirm the move").click();
+            page.waitForURL(Pattern.compile(".*/organizations/" + europe + "\\?done=moved.*"));
+            assertThat(page.locator(".notice")).containsText("moved");
+            assertEquals(americas, parentOf(owner, europe));
+            shot(page, "organization-moved");
+
+            page.getByText("Move it back").click();
+            page.waitForURL(Pattern.compile(".*/organizations/" + europe + "\\?done=moved.*"));
+            assertEquals(org, parentOf(owner, europe));
+        }
+    }
+
+    @Test
+    void someoneNewFollowsTheMailLinkOpensAnAccountAndLandsInTheOrganizationAsDeveloper() {
+        TestUsers.User owner = TestUsers.create("console-inviter");
+        Flows flows = new Flows(stack);
+        String org = flows.organization(owner);
+        String email = "console-new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String link = console + "/invitations/accept?token=" + flows.invite(owner, org, email, "DEVELOPER").token();
+        String password = "pw-" + UUID.randomUUID();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            page.navigate(link);
+            page.getByLabel("Your name").fill("Nia Newcomer");
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+            page.getByLabel("Password again").fill(password + "-typo");
+            page.getByText("Create my account and join").click();
+            assertThat(page.locator("#register-password-again-error")).isVisible();
+            assertThat(page.getByLabel("Your name")).hasValue("Nia Newcomer");
+            shot(page, "invitation-register-refused");
+
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+            page.getByLabel("Password again").fill(password);
+            page.getByText("Create my account and join").click();
+            // the account exists and the invitation is accepted; signing in is Keycloak's, with the new password
+            page.locator("#username").fill(email);
+            page.locator("#password").fill(password);
+            page.locator("#kc-login").click();
+            page.waitForURL(console + "/organizations/" + org);
+            assertThat(page.locator("h1")).hasText("System test");
+            assertThat(page.locator(".who")).containsText("Nia Newcomer");
+            shot(page, "organization-as-registered-member");
+            Map<String, Object> joined = flows.members(org).stream().filter(m -> email.equals(m.get("email"))).findFirst().orElseThrow();
+            assertEquals("DEVELOPER", joined.get("role"));
+            assertEquals("Nia Newcomer", joined.get("name"));
+
+            page.navigate(link); // used: one calm answer, nothing else said
+            page.getByLabel("Your name").fill("Someone Else");
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+            page.getByLabel("Password again").fill(password);
+            page.getByText("Create my account and join").click();
+            assertThat(page.locator("h1")).hasText("This invitation can no longer be used");
+        }
+    }
+
+    @Test
+    void anOrganizationEnforcingTwoFactorMakesItsMemberEnrolThenSignInWithTheCode() {
+        TestUsers.User owner = TestUsers.create("console-2fa-owner");
+        Flows flows = new Flows(stack);
+        String org = flows.organization(owner);
+        TestUsers.User member = flows.member(owner, org, "DEVELOPER");
+        String settings = flows.url("org-service") + "/api/v1/organizations/" + org + "/settings";
+        String etag = given().auth().oauth2(owner.token()).get(settings).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(owner.token()).header("If-Match", etag).contentType("application/json")
+                .body(Map.of("security", Map.of("enforce2fa", true, "ipAllowlist", List.of()))).put(settings).then().statusCode(200);
+        KeycloakUsers keycloak = new KeycloakUsers(stack.config());
+        await().atMost(Flows.SETUP).until(() -> keycloak.requiredActions(member.id()).contains("CONFIGURE_TOTP"));
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            page.navigate(console + "/organizations/" + org);
+            page.locator("#username").fill(member.email());
+            page.locator("#password").fill(member.password());
+            page.locator("#kc-login").click();
+            // Keycloak's enrolment: the key as text (what a person types into their authenticator app), then a code
+            page.getByText("Unable to scan?").click();
+            byte[] secret = Totp.fromBase32(page.locator("#kc-totp-secret-key").textContent());
+            shot(page, "totp-enrolment");
+            page.locator("#totp").fill(Totp.code(secret, 0));
+            page.locator("#userLabel").fill("Test phone");
+            page.locator("#saveTOTPBtn").click();
+            page.waitForURL(console + "/organizations/" + org);
+            assertEquals(List.of(), keycloak.requiredActions(member.id()));
+            // Keycloak counts the enrolling sign-in as password-only: the organization still asks for the code
+            assertThat(page.locator("h1")).hasText("Sign in with your authenticator");
+            shot(page, "second-factor-needed");
+
+            page.locator("main a.button").click(); // "Sign in again"
+            page.locator("#username").fill(member.email());
+            page.locator("#password").fill(member.password());
+            page.locator("#kc-login").click();
+            page.locator("#otp").fill(Totp.code(secret, 1)); // the next step's code: the one used to enrol is spent
+            shot(page, "totp-sign-in");
+            page.locator("#kc-login").click();
+            page.waitForURL(Pattern.compile(Pattern.quote(console) + "/organizations.*"));
+            page.navigate(console + "/organizations/" + org);
+            assertThat(page.locator("h1")).hasText("System test");
+            assertThat(page.locator("main")).not().containsText("two-factor");
+        }
+    }
+
     private static void signIn(Page page, TestUsers.User user) {
         page.navigate(console + "/organizations");
         page.locator("#username").fill(user.email());
         page.locator("#password").fill(user.password());
         page.locator("#kc-login").click();
         page.waitForURL(Pattern.compile(Pattern.quote(console) + "/organizations.*"));
+    }
+
+    /** Creates a sub-organization with the form on the parent's page and answers its id. */
+    private static String createChild(Page page, String parent, String prefix, String displayName) {
+        page.navigate(console + "/organizations/" + parent);
+        page.locator("#child-name").fill(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+        page.locator("#child-display").fill(displayName);
+        page.getByText("Create sub-organization").click();
+        page.waitForURL(Pattern.compile(".*/organizations/(?!" + parent + ")[0-9a-f-]{36}$"));
+        assertThat(page.locator("h1")).hasText(displayName);
+        return page.url().substring(page.url().lastIndexOf('/') + 1);
+    }
+
+    private static String parentOf(TestUsers.User owner, String organization) {
+        return given().auth().oauth2(owner.token()).get(new Flows(stack).url("org-service") + "/api/v1/organizations/" + organization)
+                .then().statusCode(200).extract().path("parentId");
     }
 
     private static void shot(Page page, String name) {

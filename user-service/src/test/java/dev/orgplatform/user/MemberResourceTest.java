@@ -44,7 +44,9 @@ class MemberResourceTest {
                 .body("items", hasSize(2)).body("items[0].userId", equalTo(owner.id())).body("items[0].teams", contains("My Team"))
                 .body("items[0].status", equalTo("ACTIVE")).body("nextCursor", notNullValue()).extract().path("nextCursor");
         given().auth().oauth2(owner.token()).get(base + "?limit=2&cursor=" + cursor).then().statusCode(200)
-                .body("items.userId", contains(viewer.id())).body("nextCursor", nullValue());
+                .body("items.userId", contains(viewer.id())).body("nextCursor", nullValue())
+                // who they are, as they joined (the name the invitation was accepted with)
+                .body("items[0].name", equalTo("Invited")).body("items[0].email", equalTo(viewer.email()));
         given().auth().oauth2(owner.token()).get(base + "?role=developer").then().body("items.userId", contains(dev.id()));
         given().auth().oauth2(owner.token()).get(base + "?team=My Team").then().body("items", hasSize(3));
         given().auth().oauth2(owner.token()).get(base + "?team=Nobody").then().body("items", hasSize(0));

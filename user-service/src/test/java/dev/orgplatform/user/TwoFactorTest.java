@@ -7,14 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orgplatform.deploy.testing.KeycloakUsers;
 import dev.orgplatform.deploy.testing.TestUsers;
+import dev.orgplatform.deploy.testing.Totp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -94,18 +91,8 @@ class TwoFactorTest {
 
     private static String totpToken(String email) throws Exception {
         return given().formParams(Map.of("grant_type", "password", "client_id", KeycloakUsers.CLI_CLIENT, "username", email,
-                "password", "pw-" + email, "scope", "openid", "totp", totp(SECRET.getBytes(), System.currentTimeMillis() / 30_000)))
+                "password", "pw-" + email, "scope", "openid", "totp", Totp.code(SECRET.getBytes(), 0)))
                 .post(TestUsers.stack().realmUrl() + "/protocol/openid-connect/token").then().statusCode(200)
                 .extract().path("access_token");
-    }
-
-    /** RFC 6238 TOTP with HMAC-SHA1, 6 digits. */
-    static String totp(byte[] key, long step) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(key, "HmacSHA1"));
-        byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-        int o = h[h.length - 1] & 0xf;
-        int code = ((h[o] & 0x7f) << 24 | (h[o + 1] & 0xff) << 16 | (h[o + 2] & 0xff) << 8 | (h[o + 3] & 0xff)) % 1_000_000;
-        return String.format("%06d", code);
     }
 }

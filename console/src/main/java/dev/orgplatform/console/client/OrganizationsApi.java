@@ -39,4 +39,16 @@ public interface OrganizationsApi {
     @POST
     @Path("/{id}/children")
     Uni<Response> createChild(@PathParam("id") UUID id, Map<String, Object> organization);
+
+    @GET
+    @Path("/{id}/ancestors")
+    Uni<Response> ancestors(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/{id}/subtree")
+    Uni<Response> subtree(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/{id}/move")
+    Uni<Response> move(@PathParam("id") UUID id, Map<String, Object> move);
 }

@@ -23,6 +23,7 @@ import dev.orgplatform.console.client.ApiAnswer;
 import dev.orgplatform.console.client.InvitationsApi;
 import dev.orgplatform.console.client.OrganizationsApi;
 import dev.orgplatform.console.client.UsersApi;
+import dev.orgplatform.console.mapping.Branch;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.Authenticated;
@@ -44,11 +45,13 @@ public class OrganizationPages {
     private final Template organization;
     private final Template newOrganization;
     private final Template notFound;
+    private final Template secondFactor;
 
     public OrganizationPages(@RestClient OrganizationsApi organizations, @RestClient UsersApi users,
             @RestClient InvitationsApi invitations, SignedIn signedIn,
             @Location("pages/organizations.html") Template overview, @Location("pages/organization.html") Template organization,
-            @Location("pages/new-organization.html") Template newOrganization, @Location("pages/not-found.html") Template notFound) {
+            @Location("pages/new-organization.html") Template newOrganization, @Location("pages/not-found.html") Template notFound,
+            @Location("pages/second-factor.html") Template secondFactor) {
         this.organizations = organizations;
         this.users = users;
         this.invitations = invitations;
@@ -57,6 +60,7 @@ public class OrganizationPages {
         this.organization = organization;
         this.newOrganization = newOrganization;
         this.notFound = notFound;
+        this.secondFactor = secondFactor;
     }
 
     /** The organization chosen last with the switcher, else the overview. */
@@ -98,12 +102,16 @@ public class OrganizationPages {
 
     @GET
     @Path("organizations/{id}")
-    public Uni<Response> organization(@PathParam("id") String id, @RestQuery String done) {
+    public Uni<Response> organization(@PathParam("id") String id, @RestQuery String done, @RestQuery String movedFrom) {
         UUID organizationId = FormValues.uuid(id);
         if (organizationId == null) {
             return Uni.createFrom().item(missing());
         }
-        return page(organizationId, done == null ? Map.of() : Map.of("done", done), 200);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("done", FormValues.shown(done));
+        UUID from = FormValues.uuid(movedFrom);
+        extra.put("movedFrom", from == null ? "" : from.toString()); // just moved: offered to move it back
+        return page(organizationId, extra, 200);
     }
 
     @POST
@@ -126,14 +134,14 @@ public class OrganizationPages {
     Uni<Response> page(UUID organizationId, Map<String, Object> extra, int status) {
         return organizations.get(organizationId).map(ApiAnswer::of).chain(org -> {
             if (!org.ok()) {
-                return Uni.createFrom().item(org.status() == 404 || org.status() == 403 ? missing() : unavailable(org));
+                return Uni.createFrom().item(refused(org));
             }
-            return Uni.combine().all().unis(organizations.children(organizationId, 100).map(ApiAnswer::of),
+            return Uni.combine().all().unis(organizations.subtree(organizationId).map(ApiAnswer::of),
                     users.members(organizationId, 100).map(ApiAnswer::of),
                     invitations.list(organizationId, "PENDING", 100).map(ApiAnswer::of)).asTuple()
                     .map(t -> {
                         var instance = organization.data("me", signedIn.person()).data("org", org.object())
-                                .data("children", t.getItem1().list("items")).data("members", t.getItem2().list("items"))
+                                .data("tree", t.getItem1().ok() ? Branch.of(t.getItem1().object()).rows() : java.util.List.of()).data("members", t.getItem2().list("items"))
                                 .data("membersDetail", t.getItem2().ok() ? null : t.getItem2().detail())
                                 // a Manager cannot invite (403); any other refusal is shown, the form stays
                                 .data("canInvite", t.getItem3().status() != 403)
@@ -154,7 +162,7 @@ public class OrganizationPages {
 
     /** What the page's forms show when nothing was typed. */
     private static final Map<String, Object> DEFAULTS = Map.of(
-            "done", "", "problem", "",
+            "done", "", "problem", "", "movedFrom", "",
             "child", Map.of("name", "", "displayName", ""), "childErrors", Map.of(), "childDetail", "",
             "invite", Map.of("email", "", "name", "", "role", "DEVELOPER", "team", "My Team", "note", ""),
             "inviteErrors", Map.of(), "inviteDetail", "");
@@ -164,8 +172,19 @@ public class OrganizationPages {
                 .render();
     }
 
+    /**
+     * The page for an organization that was refused: a member whose sign-in lacked the second factor the organization
+     * enforces is told how to get in; any other refusal looks like an unknown organization.
+     */
+    Response refused(ApiAnswer answer) {
+        if (answer.status() == 403 && Boolean.TRUE.equals(answer.object().get("secondFactorRequired"))) {
+            return Response.status(403).type(MediaType.TEXT_HTML).entity(secondFactor.data("me", signedIn.person()).render()).build();
+        }
+        return answer.status() == 404 || answer.status() == 403 ? missing() : unavailable(answer);
+    }
+
     /** Another tenant's organization and an unknown one look the same. */
-    private Response missing() {
+    Response missing() {
         return Response.status(404).type(MediaType.TEXT_HTML).entity(notFound.data("me", signedIn.person()).render()).build();
     }
 

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,20 @@ public final class KeycloakUsers {
                 .POST(HttpRequest.BodyPublishers.ofString("[" + found.body() + "]")).build());
         if (granted.statusCode() != 204) {
             throw new IllegalStateException("grant " + role + " to " + userId + ": " + granted.statusCode() + " " + granted.body());
+        }
+    }
+
+    /** The actions Keycloak makes the user take at their next sign-in (CONFIGURE_TOTP, ...). */
+    public List<String> requiredActions(String userId) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(cfg.keycloakUrl() + "/admin/realms/" + cfg.realm()
+                + "/users/" + userId)).header("Authorization", "Bearer " + adminToken()).GET().build());
+        if (r.statusCode() != 200) throw new IllegalStateException("read user " + userId + ": " + r.statusCode() + " " + r.body());
+        try {
+            List<String> actions = new ArrayList<>();
+            JSON.readTree(r.body()).path("requiredActions").forEach(a -> actions.add(a.asText()));
+            return actions;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

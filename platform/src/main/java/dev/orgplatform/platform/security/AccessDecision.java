@@ -6,6 +6,9 @@ package dev.orgplatform.platform.security;
  */
 public record AccessDecision(boolean allowed, String reason, String role) {
 
+    /** The reason given to a member whose login used no second factor where the organization enforces 2FA. */
+    public static final String SECOND_FACTOR_REQUIRED = "the organization enforces two-factor authentication: sign in with a second factor";
+
     public static AccessDecision allow(String reason, String role) {
         return new AccessDecision(true, reason, role);
     }
@@ -21,6 +24,11 @@ public record AccessDecision(boolean allowed, String reason, String role) {
     /** The effective role, or null when the caller has none there. */
     public Role effectiveRole() {
         return Role.named(role);
+    }
+
+    /** Refused only for want of a second factor: signing in again with one lets the caller in. */
+    public boolean needsSecondFactor() {
+        return !allowed && SECOND_FACTOR_REQUIRED.equals(reason);
     }
 
     /** Whether the caller may know the organization exists: only someone with a role there (or above) may. */

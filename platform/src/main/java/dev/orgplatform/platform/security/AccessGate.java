@@ -157,10 +157,17 @@ public class AccessGate {
         }
     }
 
-    /** The problem for a refused question: 404 when the organization is not visible to the caller, else 403. */
+    /**
+     * The problem for a refused question: 404 when the organization is not visible to the caller, else 403 (marked
+     * {@code secondFactorRequired} when signing in again with a second factor is all it takes).
+     */
     public static ProblemException refusal(AccessQuery query, AccessDecision decision) {
         if (!decision.organizationVisible()) {
             return ProblemException.notFound("organization " + query.organizationId());
+        }
+        if (decision.needsSecondFactor()) {
+            return new ProblemException(403, "Second factor required", "organization " + query.organizationId() + ": "
+                    + decision.reason(), null, Map.of("secondFactorRequired", true));
         }
         return ProblemException.forbidden("not allowed to " + query.permission() + " in organization " + query.organizationId()
                 + ": " + decision.reason());

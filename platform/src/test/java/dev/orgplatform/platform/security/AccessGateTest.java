@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,18 @@ class AccessGateTest {
                 AccessDecision.deny("role ADMIN lacks organization:delete", "ADMIN"));
         assertEquals(403, e.status());
         assertTrue(e.getMessage().contains("organization:delete"), e.getMessage());
+    }
+
+    @Test
+    void aMemberWithoutASecondFactorIsToldSoInAWayAClientCanRead() {
+        ProblemException e = AccessGate.refusal(AccessQuery.of(USER, ORG, "organization:read"),
+                AccessDecision.deny(AccessDecision.SECOND_FACTOR_REQUIRED, "DEVELOPER"));
+        assertEquals(403, e.status());
+        assertEquals("Second factor required", e.title());
+        assertEquals(true, e.extensions().get("secondFactorRequired"));
+        ProblemException lacking = AccessGate.refusal(AccessQuery.of(USER, ORG, "organization:delete"),
+                AccessDecision.deny("role ADMIN lacks organization:delete", "ADMIN"));
+        assertEquals(Map.of(), lacking.extensions());
     }
 
     @Test

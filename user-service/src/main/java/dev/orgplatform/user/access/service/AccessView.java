@@ -157,8 +157,7 @@ public class AccessView {
         }
         String via = grantedAt.equals(q.organizationId()) ? "" : " inherited from " + grantedAt;
         if (security.enforce2fa() && !Boolean.TRUE.equals(q.secondFactor())) {
-            return AccessDecision.deny("the organization enforces two-factor authentication: sign in with a second factor",
-                    roleName);
+            return AccessDecision.deny(AccessDecision.SECOND_FACTOR_REQUIRED, roleName);
         }
         if (RolePermissions.allows(role, q.permission())) {
             return AccessDecision.allow("role " + role + via, roleName);

@@ -11,6 +11,7 @@ public final class MembershipMapper {
 
     public static MemberResponse toResponse(MembershipService.Member member) {
         Membership m = member.membership();
-        return new MemberResponse(m.userId, m.organizationId, m.role, member.teams(), member.status(), m.createdAt);
+        return new MemberResponse(m.userId, member.name(), member.email(), m.organizationId, m.role, member.teams(), member.status(),
+                m.createdAt);
     }
 }

@@ -32,8 +32,12 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
                 select n.id, down.depth + 1 from organization_node n join down on n.parent_id = down.id where down.depth < 16)
             """;
 
-    /** A membership with the status of its user. */
-    public record WithStatus(Membership membership, UserStatus status) {
+    /** A membership with its user's status, name and email. */
+    public record WithUser(Membership membership, UserStatus status, String name, String email) {
+
+        static WithUser of(Object[] row) {
+            return new WithUser((Membership) row[0], (UserStatus) row[1], (String) row[2], (String) row[3]);
+        }
     }
 
     public Uni<Membership> membershipOf(UUID organizationId, UUID userId) {
@@ -49,21 +53,21 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
         return list("userId = ?1 order by createdAt", userId);
     }
 
-    /** The membership with its user's status, or null when the user is no member there. */
-    public Uni<WithStatus> withStatus(UUID organizationId, UUID userId) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery("select m, p.status from Membership m, UserProfile p "
+    /** The membership with its user, or null when the user is no member there. */
+    public Uni<WithUser> withUser(UUID organizationId, UUID userId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select m, p.status, p.name, p.email from Membership m, UserProfile p "
                 + "where p.id = m.userId and m.organizationId = :org and m.userId = :user", Object[].class)
                 .setParameter("org", organizationId).setParameter("user", userId).getSingleResultOrNull())
-                .map(row -> row == null ? null : new WithStatus((Membership) row[0], (UserStatus) row[1]));
+                .map(row -> row == null ? null : WithUser.of(row));
     }
 
     /**
      * Up to {@code rows} members of an organization in joining order (created-at, then id) after {@code after},
      * filtered by role, user status and team (by id or by name); null filters nothing.
      */
-    public Uni<List<WithStatus>> page(UUID organizationId, Role role, UserStatus status, UUID teamId, String teamName,
+    public Uni<List<WithUser>> page(UUID organizationId, Role role, UserStatus status, UUID teamId, String teamName,
             Cursor.TimeAndId after, int rows) {
-        StringBuilder q = new StringBuilder("select m, p.status from Membership m, UserProfile p where p.id = m.userId "
+        StringBuilder q = new StringBuilder("select m, p.status, p.name, p.email from Membership m, UserProfile p where p.id = m.userId "
                 + "and m.organizationId = :org");
         Map<String, Object> params = new HashMap<>();
         params.put("org", organizationId);
@@ -90,7 +94,7 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
             var query = s.createSelectionQuery(q.toString(), Object[].class);
             params.forEach(query::setParameter);
             return query.setMaxResults(rows).getResultList();
-        }).map(found -> found.stream().map(r -> new WithStatus((Membership) r[0], (UserStatus) r[1])).toList());
+        }).map(found -> found.stream().map(WithUser::of).toList());
     }
 
     /** Everyone with a role in the organization: its own members and those of its ancestors and descendants. */

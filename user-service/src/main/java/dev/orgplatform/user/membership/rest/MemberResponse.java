@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.membership.UserStatus;
 
-/** A member of an organization: role, the names of their teams there, and their user status. */
-public record MemberResponse(UUID userId, UUID organizationId, Role role, List<String> teams, UserStatus status, Instant since) {
+/** A member of an organization: who (name, email), role, the names of their teams there, and their user status. */
+public record MemberResponse(UUID userId, String name, String email, UUID organizationId, Role role, List<String> teams,
+        UserStatus status, Instant since) {
 }

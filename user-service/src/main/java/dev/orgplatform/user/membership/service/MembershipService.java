@@ -28,8 +28,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class MembershipService {
 
-    /** A member as listed: the membership, the names of their teams in that organization, their user status. */
-    public record Member(Membership membership, List<String> teams, UserStatus status) {
+    /** A member as listed: the membership, the names of their teams in that organization, their user status, name and email. */
+    public record Member(Membership membership, List<String> teams, UserStatus status, String name, String email) {
+
+        static Member of(MembershipRepository.WithUser row, List<String> teams) {
+            return new Member(row.membership(), teams, row.status(), row.name(), row.email());
+        }
     }
 
     /** What a member list is filtered by; null filters nothing. {@code team} is a team's id or name. */
@@ -61,8 +65,7 @@ public class MembershipService {
         String teamName = teamId == null ? filter.team() : null;
         return memberships.page(organizationId, filter.role(), filter.status(), teamId, teamName, after, limit + 1)
                 .chain(rows -> teams.teamNamesOf(organizationId, rows.stream().map(r -> r.membership().userId).toList())
-                        .map(names -> rows.stream().map(r -> new Member(r.membership(),
-                                names.getOrDefault(r.membership().userId, List.of()), r.status())).toList()))
+                        .map(names -> rows.stream().map(r -> Member.of(r, names.getOrDefault(r.membership().userId, List.of()))).toList()))
                 .map(rows -> Page.of(rows, limit, m -> Cursor.encode(m.membership().createdAt, m.membership().id)));
     }
 
@@ -91,7 +94,7 @@ public class MembershipService {
             if (m.role == requested) {
                 return Uni.createFrom().item(member);
             }
-            return setRole(m, requested).replaceWith(() -> new Member(m, member.teams(), member.status()));
+            return setRole(m, requested).replaceWith(() -> new Member(m, member.teams(), member.status(), member.name(), member.email()));
         });
     }
 
@@ -127,10 +130,10 @@ public class MembershipService {
     }
 
     private Uni<Member> memberOrFail(UUID organizationId, UUID userId) {
-        return memberships.withStatus(organizationId, userId)
+        return memberships.withUser(organizationId, userId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("member " + userId + " of organization " + organizationId))
                 .chain(row -> teams.teamNamesOf(organizationId, List.of(userId))
-                        .map(names -> new Member(row.membership(), names.getOrDefault(userId, List.of()), row.status())));
+                        .map(names -> Member.of(row, names.getOrDefault(userId, List.of()))));
     }
 
     /** The team filter names a team by id or by name. */
