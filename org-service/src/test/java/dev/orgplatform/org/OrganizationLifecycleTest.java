@@ -72,11 +72,11 @@ class OrganizationLifecycleTest {
         Organization o = create(alice);
         given().auth().oauth2(alice.token()).when().delete("/api/v1/organizations/" + o.id)
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("confirm"));
-        ProblemException wrong = refusal(() -> deletions.requestDeletion(o.id, o.name + "x"));
+        ProblemException wrong = refusal(() -> deletions.requestDeletion(o.id, o.name + "x", UUID.randomUUID()));
         assertEquals(400, wrong.status());
         assertEquals("confirm", wrong.errors().get(0).field());
         // the right name: the preconditions need user-service and billing-service, down here: 503, nothing changes
-        assertEquals(503, refusal(() -> deletions.requestDeletion(o.id, o.name)).status());
+        assertEquals(503, refusal(() -> deletions.requestDeletion(o.id, o.name, UUID.randomUUID())).status());
         assertEquals(OrganizationState.ACTIVE, await(() -> organizations.findAvailable(o.id)).state);
     }
 

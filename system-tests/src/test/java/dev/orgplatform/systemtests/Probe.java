@@ -31,6 +31,12 @@ record Probe(String name, Supplier<Http.Answer> call, Predicate<Http.Answer> all
                 a -> a.status() == 200 && a.body().contains("\"allowed\":false"));
     }
 
+    /** The authorization check where a view that cannot show it is current must fail closed: a 503 counts as refused. */
+    static Probe ofCheckFailingClosed(String name, Supplier<Http.Answer> call) {
+        return new Probe(name, call, a -> a.status() == 200 && a.body().contains("\"allowed\":true"),
+                a -> a.status() == 503 || a.status() == 200 && a.body().contains("\"allowed\":false"));
+    }
+
     /**
      * Polls every probe in turn from {@code since} until each has refused, then each for {@code settle} more, and
      * answers how long each took to refuse after {@code since} (nanoseconds). Fails if one is still not refusing after

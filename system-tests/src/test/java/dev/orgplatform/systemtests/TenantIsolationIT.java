@@ -116,6 +116,7 @@ class TenantIsolationIT {
         spec("POST /api/v1/organizations/{organizationId}/invitations", Mode.GATE, "member:invite",
                 "{\"email\":\"iso-{random8}@example.com\",\"name\":\"Isolation\",\"role\":\"VIEWER\",\"teams\":[\"My Team\"]}");
         spec("GET /api/v1/organizations/{organizationId}/invitations", Mode.GATE, "member:invite", null);
+        spec("GET /api/v1/organizations/{organizationId}/invitations/availability", Mode.SERVICE_ONLY, null, null);
         spec("GET /api/v1/organizations/{organizationId}/invitations/{invitationId}", Mode.GATE, "member:invite", null);
         spec("POST /api/v1/organizations/{organizationId}/invitations/{invitationId}/resend", Mode.GATE, "member:invite", "{}");
         spec("DELETE /api/v1/organizations/{organizationId}/invitations/{invitationId}", Mode.GATE, "member:invite", null);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.invitation.Invitation;
@@ -54,6 +55,15 @@ public class InvitationResource {
         this.gate = gate;
         this.caller = caller;
         this.clock = clock;
+    }
+
+    /** Whether this service takes invitations to the organization yet: org-service asks after a restore (read-your-writes). */
+    @GET
+    @Path("/availability")
+    @Operation(summary = "Whether invitations to the organization are taken here (platform services only)")
+    public Uni<AvailabilityResponse> availability(@PathParam("organizationId") UUID organizationId) {
+        gate.requireService();
+        return invitations.open(organizationId).map(open -> new AvailabilityResponse(organizationId, open));
     }
 
     /** The inviter's effective role there bounds the role they may give. */

@@ -140,6 +140,12 @@ public class InvitationService {
         });
     }
 
+    /** Whether invitations to the organization are taken here (not pending deletion or purged, as far as we heard). */
+    @WithSession
+    public Uni<Boolean> open(UUID organizationId) {
+        return closed.isClosed(organizationId).map(isClosed -> !isClosed);
+    }
+
     /** Everything of an organization pending deletion (or purged) answers 404. */
     @WithSession
     Uni<Void> requireOpen(UUID organizationId) {

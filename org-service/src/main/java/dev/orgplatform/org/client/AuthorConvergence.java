@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.config.DependencyConfig;
@@ -16,9 +19,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Read-your-writes for the organization's author: after the commit that created or restored it, the call waits
- * (at most {@code org.dependencies.read-your-writes-timeout}) until user-service lets the author read it and, for a
- * root, billing-service has its account open, both learned from Kafka. The author's next request on any service
- * then sees it.
+ * (at most {@code org.dependencies.read-your-writes-timeout}) until user-service lets the author read it, for a root
+ * billing-service has its account open and, after a restore, invitation-service takes invitations again, all learned
+ * from Kafka. The author's next request on any service then sees it.
  */
 @ApplicationScoped
 public class AuthorConvergence {
@@ -27,24 +30,59 @@ public class AuthorConvergence {
 
     private final AccessGate gate;
     private final BillingServiceApi billing;
+    private final InvitationServiceApi invitations;
     private final Duration timeout;
 
-    public AuthorConvergence(AccessGate gate, @RestClient BillingServiceApi billing, DependencyConfig config) {
+    public AuthorConvergence(AccessGate gate, @RestClient BillingServiceApi billing, @RestClient InvitationServiceApi invitations,
+            DependencyConfig config) {
         this.gate = gate;
         this.billing = billing;
+        this.invitations = invitations;
         this.timeout = config.readYourWritesTimeout();
     }
 
     public Uni<Organization> usableBy(Organization organization, UUID author) {
+        return converge(organization, author, false);
+    }
+
+    /** After a restore: also until invitation-service, which closed the organization's invitations, takes them again. */
+    public Uni<Organization> restoredFor(Organization organization, UUID author) {
+        return converge(organization, author, true);
+    }
+
+    /**
+     * After a deletion was scheduled: until user-service no longer lets the requester read it and invitation-service
+     * no longer takes invitations to it. A restore's wait for "usable again" then cannot be met by a consumer that has
+     * not yet seen the deletion.
+     */
+    public Uni<Organization> closedFor(Organization organization, UUID requester) {
+        return ReadYourWrites.await(() -> gate.showsRoleOf(requester, organization.id)
+                .chain(readable -> readable ? Uni.createFrom().item(false)
+                        : invitations.availability(organization.id).map(r -> r.getStatus() == 200 && !available(r))), timeout)
+                .invoke(applied -> {
+                    if (!applied && !timeout.isZero()) {
+                        LOG.warnf("organization %s not yet closed everywhere after %s; answering anyway", organization.id, timeout);
+                    }
+                })
+                .replaceWith(organization);
+    }
+
+    private Uni<Organization> converge(Organization organization, UUID author, boolean reopened) {
         boolean billed = organization.parentId == null;
         return ReadYourWrites.await(() -> gate.showsRoleOf(author, organization.id)
                 .chain(allowed -> allowed && billed ? billing.limits(organization.id).map(r -> r.getStatus() == 200)
-                        : Uni.createFrom().item(allowed)), timeout)
+                        : Uni.createFrom().item(allowed))
+                .chain(ready -> ready && reopened ? invitations.availability(organization.id).map(AuthorConvergence::available)
+                        : Uni.createFrom().item(ready)), timeout)
                 .invoke(applied -> {
                     if (!applied && !timeout.isZero()) {
                         LOG.warnf("organization %s not yet usable by its author after %s; answering anyway", organization.id, timeout);
                     }
                 })
                 .replaceWith(organization);
+    }
+
+    private static boolean available(Response r) {
+        return r.getStatus() == 200 && r.readEntity(JsonNode.class).path("available").asBoolean(false);
     }
 }

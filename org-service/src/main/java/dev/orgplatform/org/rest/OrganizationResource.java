@@ -118,7 +118,7 @@ public class OrganizationResource {
             + "higher); ?confirm= must be the organization's name. 409 lists every unmet precondition")
     public Uni<Response> delete(@PathParam("id") UUID id, @QueryParam("confirm") @NotBlank String confirm) {
         return service.findAvailable(id).call(o -> ask(id, ManagedFromAbove.toDelete(o), true))
-                .chain(() -> deletions.requestDeletion(id, confirm))
+                .chain(() -> deletions.requestDeletion(id, confirm, caller.userId()))
                 .map(o -> Response.accepted(new DeletionResponse(o.id, o.state, o.purgeAfter)).build());
     }
 

@@ -61,7 +61,7 @@ public class OrganizationDeletionService {
      * holds (asking user-service and billing-service); otherwise a 409 problem lists every unmet condition
      * in its {@code unmet} extension. Authorization is the caller's (Owner only).
      */
-    public Uni<Organization> requestDeletion(UUID id, String confirmation) {
+    public Uni<Organization> requestDeletion(UUID id, String confirmation, UUID requester) {
         return Panache.withSession(() -> organizationService.findAvailable(id)
                 .chain(o -> {
                     if (!o.name.equals(confirmation)) {
@@ -78,7 +78,9 @@ public class OrganizationDeletionService {
                         throw refused(unmet);
                     }
                     return Panache.withTransaction(() -> schedule(id));
-                });
+                })
+                // answered once the others closed it too: a restore that follows is then never overtaken by this
+                .call(o -> convergence.closedFor(o, requester));
     }
 
     private Uni<Organization> schedule(UUID id) {
@@ -113,7 +115,7 @@ public class OrganizationDeletionService {
      * use it again on every service. Authorization is the caller's (Owner).
      */
     public Uni<Organization> restore(UUID id, UUID restorer) {
-        return recordRestore(id).call(o -> convergence.usableBy(o, restorer));
+        return recordRestore(id).call(o -> convergence.restoredFor(o, restorer));
     }
 
     private Uni<Organization> recordRestore(UUID id) {

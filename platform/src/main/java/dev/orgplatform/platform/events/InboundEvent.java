@@ -36,6 +36,10 @@ public record InboundEvent(EventEnvelope envelope) {
         return envelope.type();
     }
 
+    public String source() {
+        return envelope.source();
+    }
+
     public UUID organizationId() {
         return envelope.organizationId();
     }

@@ -2,9 +2,14 @@ package dev.orgplatform.platform.outbox;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +22,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import dev.orgplatform.platform.events.EventEnvelope;
+import dev.orgplatform.platform.events.Watermark;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -26,6 +32,8 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -47,7 +55,13 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x6f7267_6f7574L;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
 
+    private static final long PARTITIONS_REREAD_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final Duration WATERMARK_TIMEOUT = Duration.ofSeconds(1);
+
     private record Outcome(OutboxMessage message, Throwable failure) {
+    }
+
+    private record Partitions(int count, long readAtNanos) {
     }
 
     private final Mutiny.SessionFactory sessions;
@@ -63,13 +77,26 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final Duration pollInterval;
     private long timer = -1;
+    private final List<String> watermarkTopics;
+    private final long watermarkIntervalNanos;
+    private final URI source;
+    private final KafkaClientService kafka;
+    private final Map<String, Partitions> partitions = new ConcurrentHashMap<>();
+    private volatile long lastWatermarkNanos = System.nanoTime();
 
     public OutboxRelay(Mutiny.SessionFactory sessions, @Channel("platform-outbox") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "platform.outbox.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "mp.messaging.outgoing.platform-outbox.delivery.timeout.ms", defaultValue = "30000") long deliveryTimeoutMs,
             @ConfigProperty(name = "platform.outbox.poll-interval", defaultValue = "0.1s") Duration pollInterval,
-            Vertx vertx, MeterRegistry metrics) {
+            @ConfigProperty(name = "platform.outbox.watermark.topics") Optional<List<String>> watermarkTopics,
+            @ConfigProperty(name = "platform.outbox.watermark.interval", defaultValue = "0.25s") Duration watermarkInterval,
+            @ConfigProperty(name = "quarkus.application.name") String application,
+            KafkaClientService kafka, Vertx vertx, MeterRegistry metrics) {
         this.sessions = sessions;
+        this.watermarkTopics = watermarkTopics.orElse(List.of());
+        this.watermarkIntervalNanos = watermarkInterval.toNanos();
+        this.source = URI.create("/" + application);
+        this.kafka = kafka;
         this.pollInterval = pollInterval;
         this.vertx = vertx;
         this.emitter = emitter;
@@ -104,12 +131,71 @@ public class OutboxRelay {
 
     /** Publishes what is pending now; returns how many events went out (and were deleted). */
     public Uni<Integer> publishPending() {
+        Instant readFrom = Instant.now(); // before the outbox is read: a watermark promises no more than this
         return sessions.withTransaction(s -> s.createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class)
                 .getSingleResult()
                 .chain(locked -> !locked ? Uni.createFrom().item(0)
                         : s.createSelectionQuery("from OutboxMessage order by id", OutboxMessage.class)
                                 .setMaxResults(batchSize).getResultList()
-                                .chain(batch -> send(batch).chain(outcomes -> settle(s, outcomes)))));
+                                .chain(batch -> send(batch).chain(outcomes -> settle(s, outcomes)
+                                        .call(() -> drained(batch, outcomes) ? watermarks(readFrom) : Uni.createFrom().voidItem())))));
+    }
+
+    /** Every event committed before the batch was read has gone out: nothing was left behind or refused. */
+    private boolean drained(List<OutboxMessage> batch, List<Outcome> outcomes) {
+        return batch.size() < batchSize && outcomes.stream().allMatch(o -> o.failure() == null);
+    }
+
+    /**
+     * Once per interval, after a drained batch: a {@link Watermark} on every partition of the followed topics, sent
+     * after the batch's events were acknowledged. A failed watermark only means consumers hear none this time (they
+     * then fail closed); it never undoes the batch.
+     */
+    private Uni<Void> watermarks(Instant readFrom) {
+        long now = System.nanoTime();
+        if (watermarkTopics.isEmpty() || now - lastWatermarkNanos < watermarkIntervalNanos) {
+            return Uni.createFrom().voidItem();
+        }
+        lastWatermarkNanos = now;
+        Context context = Vertx.currentContext();
+        List<Uni<Void>> sends = new ArrayList<>();
+        for (String topic : watermarkTopics) {
+            sends.add(partitionCount(topic).chain(count -> {
+                List<Uni<Void>> each = new ArrayList<>();
+                for (int p = 0; p < count; p++) {
+                    each.add(watermark(topic, p, readFrom));
+                }
+                return each.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(each).andFailFast().replaceWithVoid();
+            }));
+        }
+        // bounded well below the events' verdict: with Kafka away the relay must not sit on a watermark
+        return Uni.join().all(sends).andFailFast().replaceWithVoid()
+                .ifNoItem().after(WATERMARK_TIMEOUT).fail()
+                .onFailure().invoke(e -> LOG.debugf("no watermark this time: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    private Uni<Void> watermark(String topic, int partition, Instant readFrom) {
+        var ce = OutgoingCloudEventMetadata.<String> builder().withId(UUID.randomUUID().toString()).withType(Watermark.TYPE)
+                .withSource(source).withTimestamp(readFrom.atZone(ZoneOffset.UTC))
+                .withDataContentType(EventEnvelope.CONTENT_TYPE).build();
+        var kafkaMetadata = OutgoingKafkaRecordMetadata.<String> builder().withTopic(topic).withPartition(partition).build();
+        return emitter.sendMessage(Message.of("{}").addMetadata(ce).addMetadata(kafkaMetadata));
+    }
+
+    /** The topic's partition count, read again every minute (partitions may be added). */
+    private Uni<Integer> partitionCount(String topic) {
+        Partitions known = partitions.get(topic);
+        if (known != null && System.nanoTime() - known.readAtNanos() < PARTITIONS_REREAD_NANOS) {
+            return Uni.createFrom().item(known.count());
+        }
+        KafkaProducer<Object, Object> producer = kafka.getProducer("platform-outbox");
+        if (producer == null) {
+            return Uni.createFrom().item(0);
+        }
+        return producer.partitionsFor(topic).map(List::size)
+                .invoke(count -> partitions.put(topic, new Partitions(count, System.nanoTime())));
     }
 
     private Uni<List<Outcome>> send(List<OutboxMessage> batch) {

@@ -17,6 +17,14 @@ public final class Freshness {
         return lastPollStart != null && now - lastPollStart <= bound.toNanos();
     }
 
+    /**
+     * Whether the copy of another service's facts is current: {@code watermarkAt}, when the newest watermark of every
+     * partition was produced (null before the first), lies at most {@code bound} before {@code now}.
+     */
+    public static boolean followedCurrent(Long watermarkAt, long now, Duration bound) {
+        return watermarkAt != null && now - watermarkAt <= bound.toNanos();
+    }
+
     /** Whether a poll that started at {@code pollStart} saw everything committed before {@code arrival}. */
     public static boolean covers(long pollStart, long arrival) {
         return pollStart - arrival > 0;

@@ -17,6 +17,14 @@ public interface AccessConfig {
     @WithDefault("1s")
     Duration stalenessBound();
 
+    /**
+     * The service whose facts the view copies from Kafka (organizations: parents, availability, 2FA rule), as its
+     * events name their source. Its relay sends a watermark on every partition a few times a second; the view
+     * answers only while the oldest partition's watermark arrived within {@link #stalenessBound()}.
+     */
+    @WithDefault("/org-service")
+    String followedSource();
+
     /** How long a check waits for a fresh poll (a stale view, or a denial asked again) before a 503. */
     @WithDefault("1s")
     Duration catchUpTimeout();

@@ -23,6 +23,14 @@ class FreshnessTest {
     }
 
     @Test
+    void theCopyOfAnotherServicesFactsIsCurrentOnlyWhileItsWatermarksAreRecent() {
+        long now = 5_000 * MS;
+        assertFalse(Freshness.followedCurrent(null, now, BOUND), "no watermark ever: it cannot tell what it missed");
+        assertTrue(Freshness.followedCurrent(now - 1_000 * MS, now, BOUND));
+        assertFalse(Freshness.followedCurrent(now - 1_001 * MS, now, BOUND), "Kafka or the relay away: fail closed");
+    }
+
+    @Test
     void onlyAPollThatStartedAfterTheRequestCoversIt() {
         assertTrue(Freshness.covers(101, 100));
         assertFalse(Freshness.covers(100, 100), "the same instant: the poll may have read before the request's commit");

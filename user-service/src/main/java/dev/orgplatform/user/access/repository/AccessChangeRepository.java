@@ -1,6 +1,8 @@
 package dev.orgplatform.user.access.repository;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +25,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class AccessChangeRepository {
 
-    /** What a poll read: the changes of transactions from {@code from} on, and where the next poll starts. */
-    public record Batch(long nextFrom, List<AccessChange> changes) {
+    /**
+     * What a poll read: the changes of transactions from {@code from} on, where the next poll starts, and how long
+     * before the poll the followed source's oldest partition watermark was produced (null: none ever arrived).
+     */
+    public record Batch(long nextFrom, List<AccessChange> changes, Double followedLagSeconds) {
     }
 
     /** Every access fact as of one snapshot, the changes that snapshot already shows, and where polling starts. */
@@ -36,10 +41,15 @@ public class AccessChangeRepository {
      * transaction below it is visible now or never; rows at or above it are read again by the next poll.
      */
     private static final String POLL = """
-            select s.xmin, c.id, c.fact, c.deleted, c."row"
+            select s.xmin, w.lag, c.id, c.fact, c.deleted, c."row"
             from (select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as xmin) s
+            cross join (select extract(epoch from now() - min(produced_at))::float8 as lag from feed_watermark where source = $2) w
             left join access_change c on c.tx_id >= $1
             order by c.id""";
+    private static final String WATERMARK = """
+            insert into feed_watermark (source, kafka_partition, produced_at) values ($1, $2, $3)
+            on conflict (source, kafka_partition)
+            do update set produced_at = greatest(feed_watermark.produced_at, excluded.produced_at)""";
     private static final String CHANGES_SEEN = "select id, fact, deleted, \"row\" from access_change where tx_id >= $1 order by id";
     private static final List<String> TABLES = List.of(
             "select 'organization' as fact, to_jsonb(t) as \"row\" from organization_node t",
@@ -55,18 +65,30 @@ public class AccessChangeRepository {
         this.pool = pool;
     }
 
-    public Uni<Batch> since(long fromTx) {
-        return pool.preparedQuery(POLL).execute(Tuple.of(fromTx)).map(rows -> {
+    /** The changes since {@code fromTx}, with how current the copy of {@code followedSource}'s facts is. */
+    public Uni<Batch> since(long fromTx, String followedSource) {
+        return pool.preparedQuery(POLL).execute(Tuple.of(fromTx, followedSource)).map(rows -> {
             long next = fromTx;
+            Double lag = null;
             List<AccessChange> changes = new ArrayList<>();
             for (Row r : rows) {
                 next = r.getLong("xmin");
+                lag = r.getDouble("lag");
                 if (r.getLong("id") != null) {
                     changes.add(change(r));
                 }
             }
-            return new Batch(next, changes);
+            return new Batch(next, changes, lag);
         });
+    }
+
+    /**
+     * A watermark of {@code source} was applied on {@code partition}: all it committed before {@code producedAt} is in
+     * this database. An older one arriving late never moves it back.
+     */
+    public Uni<Void> watermarkSeen(String source, int partition, Instant producedAt) {
+        return pool.preparedQuery(WATERMARK).execute(Tuple.of(source, partition, producedAt.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
     }
 
     /** One repeatable-read transaction: the tables and the feed as of the same instant. */

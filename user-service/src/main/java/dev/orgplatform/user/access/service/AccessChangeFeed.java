@@ -1,6 +1,7 @@
 package dev.orgplatform.user.access.service;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,6 +56,8 @@ public class AccessChangeFeed {
     /** Tombstones below this may go, at the start of the next poll (set by the cleanup job). */
     private volatile Long pruneBelow;
     private volatile long failingSince;
+    /** When (this JVM's nanos) the oldest partition's newest watermark of the followed source was produced. */
+    private volatile Long followedAt;
     private long timer = -1;
 
     public AccessChangeFeed(AccessChangeRepository changes, AccessChangeApplier applier, AccessViewLoader loader,
@@ -92,7 +95,7 @@ public class AccessChangeFeed {
      */
     public <T> Uni<T> answer(Supplier<T> question, Predicate<T> positive) {
         long arrived = System.nanoTime();
-        boolean current = Freshness.isCurrent(polls.lastCompletedStart(), arrived, config.stalenessBound());
+        boolean current = current(arrived);
         if (current) {
             T answer = question.get();
             if (positive.test(answer)) {
@@ -100,7 +103,7 @@ public class AccessChangeFeed {
             }
         }
         (current ? deniedCatchUps : staleCatchUps).increment();
-        return caughtUpAfter(arrived).map(ignored -> question.get());
+        return caughtUpAfter(arrived, true).map(ignored -> question.get());
     }
 
     /**
@@ -109,7 +112,7 @@ public class AccessChangeFeed {
      * that cannot poll stops answering within the staleness bound).
      */
     public Uni<Void> awaitApplied() {
-        return caughtUpAfter(System.nanoTime()).onFailure().recoverWithUni(e -> {
+        return caughtUpAfter(System.nanoTime(), false).onFailure().recoverWithUni(e -> {
             LOG.debugf("a committed change is not in this view yet: %s", e.toString());
             return Uni.createFrom().voidItem();
         });
@@ -121,16 +124,38 @@ public class AccessChangeFeed {
     }
 
     public boolean current() {
-        return Freshness.isCurrent(polls.lastCompletedStart(), System.nanoTime(), config.stalenessBound());
+        return current(System.nanoTime());
     }
 
-    private Uni<Void> caughtUpAfter(long arrived) {
+    /** A watermark of a followed source was applied here (by whichever replica consumes that partition). */
+    public Uni<Void> watermarkSeen(String source, int partition, Instant producedAt) {
+        return changes.watermarkSeen(source, partition, producedAt);
+    }
+
+    private boolean current(long now) {
+        return Freshness.isCurrent(polls.lastCompletedStart(), now, config.stalenessBound())
+                && Freshness.followedCurrent(followedAt, now, config.stalenessBound());
+    }
+
+    /**
+     * Completes once a poll that started after {@code arrived} was applied and, with {@code followed}, once the
+     * followed source's watermarks are current too; a 503 after the catch-up timeout.
+     */
+    private Uni<Void> caughtUpAfter(long arrived, boolean followed) {
         Context context = Vertx.currentContext();
         Duration backoff = config.pollInterval().dividedBy(4);
         Uni<Void> fresh = Uni.createFrom().completionStage(() -> polls.after(arrived))
+                .invoke(() -> {
+                    if (followed && !Freshness.followedCurrent(followedAt, System.nanoTime(), config.stalenessBound())) {
+                        throw new IllegalStateException("no recent watermark of " + config.followedSource());
+                    }
+                })
                 .onFailure().retry().withBackOff(backoff, config.pollInterval()).indefinitely()
                 .ifNoItem().after(config.catchUpTimeout()).failWith(() -> new ProblemException(503, "Access check unavailable",
-                        "the access view could not be brought up to date with the database; try again shortly"));
+                        Freshness.followedCurrent(followedAt, System.nanoTime(), config.stalenessBound())
+                                ? "the access view could not be brought up to date with the database; try again shortly"
+                                : "the access view has heard nothing recent from " + config.followedSource()
+                                        + " (through Kafka), so it cannot tell whether an organization changed; try again shortly"));
         // back on the caller's context: a Hibernate Reactive session may go on after the check
         return context == null ? fresh : fresh.emitOn(task -> context.runOnContext(v -> task.run()));
     }
@@ -154,11 +179,14 @@ public class AccessChangeFeed {
                 pruneBelow = null;
                 applier.forgetTombstonesBelow(prune);
             }
-            work = changes.since(from).invoke(batch -> {
+            long started = System.nanoTime();
+            work = changes.since(from, config.followedSource()).invoke(batch -> {
                 for (AccessChange change : batch.changes()) {
                     applier.apply(change);
                 }
                 from = batch.nextFrom();
+                Double lag = batch.followedLagSeconds();
+                followedAt = lag == null ? null : started - (long) (Math.max(0, lag) * 1e9);
             }).replaceWithVoid();
         }
         return work.invoke(this::recovered).onFailure().invoke(this::failed).subscribeAsCompletionStage();

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.platform.events.EventHandling;
 import dev.orgplatform.platform.events.InboundEvent;
+import dev.orgplatform.platform.events.Watermark;
 import dev.orgplatform.user.apikey.service.ApiKeyLifecycle;
 import io.smallrye.mutiny.Uni;
 
@@ -35,6 +36,9 @@ public class ApiKeyPolicyConsumer {
     @Incoming("organization-policies")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.of(record);
+        if (Watermark.is(event)) {
+            return Uni.createFrom().voidItem(); // followed by the access view, not here
+        }
         UUID organizationId = event.require(event.organizationId(), "key");
         return switch (event.type()) {
             case "OrganizationSettingsChanged" -> {

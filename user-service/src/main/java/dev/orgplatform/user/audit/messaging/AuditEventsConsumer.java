@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.orgplatform.platform.events.EventHandling;
 import dev.orgplatform.platform.events.InboundEvent;
+import dev.orgplatform.platform.events.Watermark;
 import dev.orgplatform.user.audit.service.AuditLog;
 import io.smallrye.mutiny.Uni;
 
@@ -23,6 +24,9 @@ public class AuditEventsConsumer {
     @Incoming("audit")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.of(record);
+        if (Watermark.is(event)) {
+            return Uni.createFrom().voidItem(); // says nothing anyone did
+        }
         if ("OrganizationPurged".equals(event.type())) {
             return EventHandling.withRetries(() -> audit.purge(event.require(event.organizationId(), "key")));
         }

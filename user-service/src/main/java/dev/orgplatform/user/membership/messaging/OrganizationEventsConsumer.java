@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.platform.events.EventHandling;
 import dev.orgplatform.platform.events.InboundEvent;
+import dev.orgplatform.platform.events.Watermark;
+import dev.orgplatform.user.access.service.AccessChangeFeed;
 import dev.orgplatform.user.membership.service.OrganizationFollowingService;
 import io.smallrye.mutiny.Uni;
 
@@ -17,10 +19,12 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationEventsConsumer {
 
     private final OrganizationFollowingService organizations;
+    private final AccessChangeFeed feed;
     private final ObjectMapper json;
 
-    public OrganizationEventsConsumer(OrganizationFollowingService organizations, ObjectMapper json) {
+    public OrganizationEventsConsumer(OrganizationFollowingService organizations, AccessChangeFeed feed, ObjectMapper json) {
         this.organizations = organizations;
+        this.feed = feed;
         this.json = json;
     }
 
@@ -28,6 +32,8 @@ public class OrganizationEventsConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.of(record);
         return switch (event.type()) {
+            case Watermark.TYPE -> EventHandling.withRetries(() -> feed.watermarkSeen(event.source(), record.partition(),
+                    event.require(event.time(), "ce_time")));
             case "OrganizationCreated" -> {
                 OrganizationEvent e = data(event);
                 if (e.parentId() == null) {
