@@ -153,7 +153,7 @@ class ReservationResourceTest {
         assertEquals(1, used(org, "users"), "one Owner seat");
         reserve(org, "webhooks", 25, "all-webhooks").then().statusCode(201);
         reserve(org, "webhooks", 1, "one-too-many").then().statusCode(409);
-        assertEquals(0, kafka.countWithin("dead-letter-topic-organizations", r -> org.toString().equals(r.key()), Duration.ofSeconds(2)),
+        assertEquals(0, kafka.countWithin("dead-letter-billing-service-organizations", r -> org.toString().equals(r.key()), Duration.ofSeconds(2)),
                 "the duplicate was skipped, not failed");
     }
 

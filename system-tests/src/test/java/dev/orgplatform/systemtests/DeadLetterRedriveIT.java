@@ -38,7 +38,7 @@ import io.restassured.response.Response;
 @Order(Order.DEFAULT + 1)
 class DeadLetterRedriveIT {
 
-    private static final String DEAD_LETTERS = "dead-letter-topic-organizations";
+    private static final String DEAD_LETTERS = "dead-letter-user-service-organizations";
     private static LocalStack stack;
 
     @BeforeAll
@@ -52,8 +52,9 @@ class DeadLetterRedriveIT {
         TestUsers.User owner = TestUsers.create("redrive-owner");
         UUID org = UUID.randomUUID();
         KafkaEvents kafka = new KafkaEvents(stack.config().kafkaBootstrap());
-        // an OrganizationCreated that every consumer once gave up on (say a schema they did not know yet)
-        kafka.publishDeadLetter("organizations", org, UUID.randomUUID().toString(), "OrganizationCreated", "/org-service",
+        // an OrganizationCreated user-service's consumer once gave up on (say a schema it did not know yet), never seen
+        // by the others either; re-driven to its topic, every consumer sees it (one that had applied it would skip it)
+        kafka.publishDeadLetter(DEAD_LETTERS, "organizations", org, UUID.randomUUID().toString(), "OrganizationCreated", "/org-service",
                 created(org, owner));
         kafka.await(DEAD_LETTERS, r -> org.toString().equals(r.key()), Duration.ofSeconds(10));
         members(owner, org).then().statusCode(404); // nothing consumed it: user-service knows no such organization

@@ -52,7 +52,7 @@ class OrganizationEventsConsumerTest {
         KafkaEvents kafka = new KafkaEvents(TestUsers.stack().kafkaBootstrap());
         UUID org = UUID.randomUUID();
         kafka.publish("organizations", org, UUID.randomUUID().toString(), "OrganizationCreated", "/org-service", "{not json");
-        kafka.await("dead-letter-topic-organizations", r -> org.toString().equals(r.key()), Duration.ofSeconds(30));
+        kafka.await("dead-letter-user-service-organizations", r -> org.toString().equals(r.key()), Duration.ofSeconds(30));
 
         TestUsers.User owner = TestUsers.create("after-poison");
         UUID next = UUID.randomUUID();

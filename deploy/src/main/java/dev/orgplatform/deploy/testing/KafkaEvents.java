@@ -108,11 +108,12 @@ public final class KafkaEvents {
     }
 
     /**
-     * Writes a CloudEvent of {@code topic} straight to its dead-letter topic, with the headers SmallRye's failure
-     * strategy adds: what a consumer that once failed on it for good leaves behind.
+     * Writes a CloudEvent of {@code topic} straight to a consumer's dead-letter topic ({@code dead-letter-<service>-<channel>}),
+     * with the headers SmallRye's failure strategy adds: what a consumer that once failed on it for good leaves behind.
      */
-    public void publishDeadLetter(String topic, UUID organizationId, String id, String type, String source, String json) {
-        ProducerRecord<String, String> r = cloudEvent("dead-letter-topic-" + topic, organizationId, id, type, source, json,
+    public void publishDeadLetter(String deadLetterTopic, String topic, UUID organizationId, String id, String type, String source,
+            String json) {
+        ProducerRecord<String, String> r = cloudEvent(deadLetterTopic, organizationId, id, type, source, json,
                 SEQUENCE.incrementAndGet());
         r.headers().add("dead-letter-topic", topic.getBytes(StandardCharsets.UTF_8));
         r.headers().add("dead-letter-reason", "unknown schema".getBytes(StandardCharsets.UTF_8));
