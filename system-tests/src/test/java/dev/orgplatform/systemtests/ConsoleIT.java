@@ -302,6 +302,9 @@ class ConsoleIT {
             assertThat(page.locator("#register-password-again-error")).isVisible();
             assertThat(page.getByLabel("Your name")).hasValue("Nia Newcomer");
             shot(page, "invitation-register-refused");
+            page.getByText("Create my account and join").click(); // passwords are never sent back: both empty now
+            assertThat(page.locator("#register-password-error")).isVisible(); // invitation-service names the field
+            assertThat(page.getByLabel("Your name")).hasValue("Nia Newcomer");
 
             page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
             page.getByLabel("Password again").fill(password);

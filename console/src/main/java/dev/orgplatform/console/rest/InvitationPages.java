@@ -3,6 +3,7 @@ package dev.orgplatform.console.rest;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -77,7 +78,7 @@ public class InvitationPages {
     public Uni<Response> register(@RestForm String token, @RestForm String name, @RestForm String password,
             @RestForm String passwordAgain) {
         Map<String, Object> typed = Map.of("name", FormValues.shown(name));
-        if (password == null || !password.equals(passwordAgain)) {
+        if (!Objects.equals(password, passwordAgain)) { // both empty: invitation-service names the password itself
             return Uni.createFrom().item(Response.status(400).type(MediaType.TEXT_HTML).entity(landingPage(FormValues.shown(token),
                     false, typed, Map.of("passwordAgain", "the two passwords differ"), null).render()).build());
         }
