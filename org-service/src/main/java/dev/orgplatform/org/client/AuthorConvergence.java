@@ -2,6 +2,7 @@ package dev.orgplatform.org.client;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -56,27 +57,26 @@ public class AuthorConvergence {
      * not yet seen the deletion.
      */
     public Uni<Organization> closedFor(Organization organization, UUID requester) {
-        return ReadYourWrites.await(() -> gate.showsRoleOf(requester, organization.id)
+        return awaitSeen(organization, "closed everywhere", () -> gate.showsRoleOf(requester, organization.id)
                 .chain(readable -> readable ? Uni.createFrom().item(false)
-                        : invitations.availability(organization.id).map(r -> r.getStatus() == 200 && !available(r))), timeout)
-                .invoke(applied -> {
-                    if (!applied && !timeout.isZero()) {
-                        LOG.warnf("organization %s not yet closed everywhere after %s; answering anyway", organization.id, timeout);
-                    }
-                })
-                .replaceWith(organization);
+                        : invitations.availability(organization.id).map(r -> r.getStatus() == 200 && !available(r))));
     }
 
     private Uni<Organization> converge(Organization organization, UUID author, boolean reopened) {
         boolean billed = organization.parentId == null;
-        return ReadYourWrites.await(() -> gate.showsRoleOf(author, organization.id)
+        return awaitSeen(organization, "usable by its author", () -> gate.showsRoleOf(author, organization.id)
                 .chain(allowed -> allowed && billed ? billing.limits(organization.id).map(r -> r.getStatus() == 200)
                         : Uni.createFrom().item(allowed))
                 .chain(ready -> ready && reopened ? invitations.availability(organization.id).map(AuthorConvergence::available)
-                        : Uni.createFrom().item(ready)), timeout)
+                        : Uni.createFrom().item(ready)));
+    }
+
+    /** Bounded: past the timeout the write answers anyway, with a warning. */
+    private Uni<Organization> awaitSeen(Organization organization, String what, Supplier<Uni<Boolean>> seen) {
+        return ReadYourWrites.await(seen, timeout)
                 .invoke(applied -> {
                     if (!applied && !timeout.isZero()) {
-                        LOG.warnf("organization %s not yet usable by its author after %s; answering anyway", organization.id, timeout);
+                        LOG.warnf("organization %s not yet %s after %s; answering anyway", organization.id, what, timeout);
                     }
                 })
                 .replaceWith(organization);
