@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.orgplatform.platform.events.DeadLetterRedrive;
+
 /** Starts, checks and stops the real components of the stack as detached OS processes. */
 public final class LocalStack {
     private static final Object JVM_LOCK = new Object();
@@ -174,6 +176,7 @@ public final class LocalStack {
         m.put("kafka.bootstrap.servers", cfg.kafkaBootstrap());
         m.put("quarkus.oidc.auth-server-url", cfg.realmUrl());
         m.put("quarkus.oidc-client.auth-server-url", cfg.realmUrl());
+        m.put("quarkus.oidc.credentials.secret", service + "-secret"); // the dev realm's; a deployment sets its own
         m.put("quarkus.mailer.host", cfg.smtpHost());
         m.put("quarkus.mailer.port", Integer.toString(cfg.smtpPort()));
         m.put("platform.keycloak.url", cfg.keycloakUrl());
@@ -317,14 +320,9 @@ public final class LocalStack {
     }
 
     private static void redrive(String deadLetterTopic, String bootstrap, boolean dryRun) {
-        try {
-            Map<String, Integer> counts = new DeadLetterRedrive(bootstrap).redrive(deadLetterTopic, dryRun);
-            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-            System.out.println((dryRun ? "would re-drive " : "re-drove ") + total + " record(s) of " + deadLetterTopic
-                    + (counts.isEmpty() ? "" : " " + counts));
-        } catch (RuntimeException e) {
-            System.err.println("redrive failed: " + e.getMessage());
-            System.exit(1);
+        int status = DeadLetterRedrive.run(deadLetterTopic, bootstrap, dryRun);
+        if (status != 0) {
+            System.exit(status);
         }
     }
 

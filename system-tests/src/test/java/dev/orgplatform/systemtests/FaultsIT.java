@@ -151,6 +151,7 @@ class FaultsIT {
         long outageUntil;
         long restartMillis;
         Map<String, Long> readyAfter = new LinkedHashMap<>();
+        Map<String, Integer> readyWhileDown = new LinkedHashMap<>();
         Load load = new Load(owner, org);
         try {
             pause(Duration.ofSeconds(3));
@@ -158,6 +159,10 @@ class FaultsIT {
             down.add("postgres");
             outageFrom = System.nanoTime();
             pause(Duration.ofSeconds(6));
+            for (String service : StackConfig.SERVICES) {
+                Http.Answer ready = Http.get(flows.url(service) + "/q/health/ready", Map.of());
+                readyWhileDown.put(service, ready.status());
+            }
             outageUntil = System.nanoTime();
             stack.restart("postgres");
             down.remove("postgres");
@@ -176,13 +181,15 @@ class FaultsIT {
                 + "%d while it was down %s; committed meanwhile: %d organizations, %d invitations",
                 (outageUntil - outageFrom) / 1_000_000, restartMillis, readyAfter, answers.size(), tally(answers), whileDown.size(),
                 tally(whileDown), load.organizations().size(), load.invitations().size()));
+        assertEquals(List.of(), readyWhileDown.entrySet().stream().filter(e -> e.getValue() != 503).toList(),
+                "every service's readiness is DOWN (503) while PostgreSQL is down");
         assertEquals(StackConfig.SERVICES, List.copyOf(readyAfter.keySet()), "every service ready again without a restart");
         assertEquals(List.of(), first(answers.stream().filter(a -> !a.answered()).toList()), "every request got an answer");
         assertEquals(List.of(), first(answers.stream().filter(a -> !a.ok() && !a.retryableProblem()).toList()),
-                "every failure is a 503 problem with Retry-After, never a 500");
+                "every failure is a 503 problem with Retry-After naming what is unavailable, never a 500");
         assertFalse(whileDown.isEmpty(), "the load went on while PostgreSQL was down");
         assertEquals(List.of(), first(whileDown.stream().filter(a -> !a.retryableProblem()).toList()),
-                "while PostgreSQL is down every answer is a 503 problem with Retry-After");
+                "while PostgreSQL is down every answer is a 503 problem with Retry-After naming what is unavailable");
 
         // nothing committed is lost, and the consumers stopped by the outage resumed
         for (String created : load.organizations()) {

@@ -26,9 +26,13 @@ final class Http {
             return status > 0;
         }
 
-        /** A 503 problem document that tells the client when to come back: what an outage must look like. */
+        /**
+         * A 503 problem document that tells the client when to come back and names the part that is unavailable (or
+         * says the change lost a race with another): what an outage must look like.
+         */
         boolean retryableProblem() {
-            return status == 503 && contentType != null && contentType.startsWith("application/problem+json") && retryAfter != null;
+            return status == 503 && contentType != null && contentType.startsWith("application/problem+json") && retryAfter != null
+                    && body != null && (body.contains("\"unavailable\":\"") || body.contains("\"title\":\"Concurrent change\""));
         }
 
         @Override

@@ -22,10 +22,12 @@ public class InvitationEventsConsumer {
 
     private final SeatService seats;
     private final ObjectMapper json;
+    private final EventHandling handling;
 
-    public InvitationEventsConsumer(SeatService seats, ObjectMapper json) {
+    public InvitationEventsConsumer(SeatService seats, ObjectMapper json, EventHandling handling) {
         this.seats = seats;
         this.json = json;
+        this.handling = handling;
     }
 
     @Incoming("invitations")
@@ -41,8 +43,8 @@ public class InvitationEventsConsumer {
         }
         if ("InvitationAccepted".equals(event.type())) {
             event.require(data.userId(), "userId");
-            return EventHandling.withRetries(() -> seats.invitationAccepted(event, data));
+            return handling.withRetries(event, () -> seats.invitationAccepted(event, data));
         }
-        return EventHandling.withRetries(() -> seats.invitationClosed(event, data));
+        return handling.withRetries(event, () -> seats.invitationClosed(event, data));
     }
 }

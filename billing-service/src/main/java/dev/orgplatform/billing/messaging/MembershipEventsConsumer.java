@@ -18,10 +18,12 @@ public class MembershipEventsConsumer {
 
     private final SeatService seats;
     private final ObjectMapper json;
+    private final EventHandling handling;
 
-    public MembershipEventsConsumer(SeatService seats, ObjectMapper json) {
+    public MembershipEventsConsumer(SeatService seats, ObjectMapper json, EventHandling handling) {
         this.seats = seats;
         this.json = json;
+        this.handling = handling;
     }
 
     @Incoming("memberships")
@@ -33,6 +35,6 @@ public class MembershipEventsConsumer {
         MembershipEvent data = event.data(json, MembershipEvent.class);
         event.require(data.organizationId(), "organizationId");
         event.require(data.userId(), "userId");
-        return EventHandling.withRetries(() -> seats.membershipRevoked(event, data));
+        return handling.withRetries(event, () -> seats.membershipRevoked(event, data));
     }
 }

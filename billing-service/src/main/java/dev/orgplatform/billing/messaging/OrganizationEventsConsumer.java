@@ -18,10 +18,12 @@ public class OrganizationEventsConsumer {
 
     private final BillingAccountService accounts;
     private final ObjectMapper json;
+    private final EventHandling handling;
 
-    public OrganizationEventsConsumer(BillingAccountService accounts, ObjectMapper json) {
+    public OrganizationEventsConsumer(BillingAccountService accounts, ObjectMapper json, EventHandling handling) {
         this.accounts = accounts;
         this.json = json;
+        this.handling = handling;
     }
 
     @Incoming("organizations")
@@ -33,6 +35,6 @@ public class OrganizationEventsConsumer {
         }
         OrganizationEvent data = event.data(json, OrganizationEvent.class);
         event.require(data.organizationId(), "organizationId");
-        return EventHandling.withRetries(() -> accounts.follow(event, data));
+        return handling.withRetries(event, () -> accounts.follow(event, data));
     }
 }

@@ -18,10 +18,12 @@ public class OrganizationEventsConsumer {
 
     private final OrganizationLifecycleService lifecycle;
     private final ObjectMapper json;
+    private final EventHandling handling;
 
-    public OrganizationEventsConsumer(OrganizationLifecycleService lifecycle, ObjectMapper json) {
+    public OrganizationEventsConsumer(OrganizationLifecycleService lifecycle, ObjectMapper json, EventHandling handling) {
         this.lifecycle = lifecycle;
         this.json = json;
+        this.handling = handling;
     }
 
     @Incoming("organizations")
@@ -30,15 +32,15 @@ public class OrganizationEventsConsumer {
         return switch (event.type()) {
             case "OrganizationDeletionScheduled" -> {
                 var org = event.require(event.data(json, OrganizationEvent.class).organizationId(), "organizationId");
-                yield EventHandling.withRetries(() -> lifecycle.deletionScheduled(event, org));
+                yield handling.withRetries(event, () -> lifecycle.deletionScheduled(event, org));
             }
             case "OrganizationRestored" -> {
                 var org = event.require(event.data(json, OrganizationEvent.class).organizationId(), "organizationId");
-                yield EventHandling.withRetries(() -> lifecycle.restored(event, org));
+                yield handling.withRetries(event, () -> lifecycle.restored(event, org));
             }
             case "OrganizationPurged" -> {
                 var org = event.require(event.data(json, OrganizationEvent.class).organizationId(), "organizationId");
-                yield EventHandling.withRetries(() -> lifecycle.purged(event, org));
+                yield handling.withRetries(event, () -> lifecycle.purged(event, org));
             }
             default -> Uni.createFrom().voidItem(); // other events of the topic are other services' concerns
         };

@@ -25,16 +25,27 @@ public final class DependencyCalls {
     public static <T> Uni<T> guard(Uni<T> call, String dependency, Duration timeout) {
         return call.ifNoItem().after(timeout).failWith(() -> new TimeoutException())
                 .onFailure(DependencyCalls::isOutage).transform(e -> {
-                    LOG.warnf("%s unavailable: %s", dependency, e.toString());
-                    return ProblemException.unavailable(dependency);
+                    String unavailable = ownTokenRefused(e) ? ProblemException.KEYCLOAK : dependency;
+                    LOG.warnf("%s unavailable: %s", unavailable, e.toString());
+                    return ProblemException.unavailable(unavailable);
                 });
+    }
+
+    /** The call never left: this service's own token could not be had from Keycloak. */
+    private static boolean ownTokenRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.quarkus.oidc.client.OidcClientException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOutage(Throwable e) {
         if (e instanceof WebApplicationException w) {
             return w.getResponse().getStatus() >= 500;
         }
-        return e instanceof ProcessingException || e instanceof TimeoutException || e instanceof java.net.ConnectException
+        return ownTokenRefused(e) || e instanceof ProcessingException || e instanceof TimeoutException || e instanceof java.net.ConnectException
                 || e instanceof io.vertx.core.VertxException;
     }
 }

@@ -1,40 +1,95 @@
 package dev.orgplatform.platform.events;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Metrics;
+import dev.orgplatform.platform.clock.PlatformClock;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
  * How a consumer handles one event: a transient failure (database or a dependency restarting) is retried with
- * backoff for as long as it takes, so an outage of any length loses nothing and the partition waits; each retry is
- * counted ({@code platform.events.retries}). Only an event that can never succeed (malformed, unknown schema) fails
- * at once and goes to the dead-letter topic, so it never blocks its partition.
+ * capped backoff for as long as it takes, so an outage of any length loses nothing and the partition waits. Only an
+ * event that can never succeed (malformed, unknown schema) fails at once and goes to the dead-letter topic.
+ * <p>
+ * Metrics: {@code platform.events.retries} (by cause) and {@code platform.events.oldest.unprocessed.age} (seconds
+ * since the oldest event still in hand was produced). One log line when events start failing, one when they are
+ * applied again, whatever the number of retries in between.
  */
-public final class EventHandling {
+@ApplicationScoped
+public class EventHandling {
 
     private static final Logger LOG = Logger.getLogger(EventHandling.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
-    private EventHandling() {
+    private final EventRetryConfig config;
+    private final PlatformClock clock;
+    private final MeterRegistry metrics;
+    /** the production time of every event being handled now, by a token of its handling */
+    private final Map<Object, Instant> inHand = new ConcurrentHashMap<>();
+    private final AtomicInteger failing = new AtomicInteger();
+    private volatile Instant failingSince;
+
+    public EventHandling(EventRetryConfig config, PlatformClock clock, MeterRegistry metrics) {
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        Gauge.builder("platform.events.oldest.unprocessed.age", this, EventHandling::oldestUnprocessedAgeSeconds)
+                .description("seconds since the oldest event this replica has not applied yet was produced")
+                .baseUnit("seconds").register(metrics);
     }
 
-    public static Uni<Void> withRetries(Supplier<Uni<?>> handler) {
+    public Uni<Void> withRetries(InboundEvent event, Supplier<Uni<?>> handler) {
+        Object token = new Object();
+        AtomicBoolean failed = new AtomicBoolean();
         return Uni.createFrom().deferred(handler).replaceWithVoid()
-                .onFailure(EventHandling::isTransient).invoke(EventHandling::count)
-                .onFailure(EventHandling::isTransient).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
+                .onFailure(EventHandling::isTransient).invoke(e -> retrying(event, failed, e))
+                .onFailure(EventHandling::isTransient).retry().withBackOff(config.firstBackoff(), config.maxBackoff()).indefinitely()
+                .onSubscription().invoke(() -> inHand.put(token, event.time() == null ? clock.now() : event.time()))
+                .onTermination().invoke(() -> {
+                    inHand.remove(token);
+                    if (failed.get()) {
+                        recovered();
+                    }
+                });
+    }
+
+    /** 0 when nothing is in hand. */
+    public double oldestUnprocessedAgeSeconds() {
+        Instant now = clock.now();
+        return inHand.values().stream().min(Instant::compareTo)
+                .map(oldest -> Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0)).orElse(0.0);
+    }
+
+    private void retrying(InboundEvent event, AtomicBoolean failed, Throwable e) {
+        metrics.counter("platform.events.retries", "cause", e.getClass().getSimpleName()).increment();
+        if (failed.compareAndSet(false, true) && failing.getAndIncrement() == 0) {
+            failingSince = clock.now();
+            LOG.warnf("events cannot be applied now (first: %s %s: %s); retrying each with backoff up to %s until it succeeds",
+                    event.type(), event.id(), e.toString(), config.maxBackoff());
+        } else {
+            LOG.debugf("event %s %s failed again: %s", event.type(), event.id(), e.toString());
+        }
+    }
+
+    private void recovered() {
+        if (failing.decrementAndGet() == 0) {
+            Instant since = failingSince;
+            LOG.infof("events are applied again after failing for %s",
+                    since == null ? "a while" : Duration.between(since, clock.now()));
+        }
     }
 
     private static boolean isTransient(Throwable e) {
         return !(e instanceof MalformedEventException);
-    }
-
-    private static void count(Throwable e) {
-        Metrics.counter("platform.events.retries", "cause", e.getClass().getSimpleName()).increment();
-        LOG.warnf("event handling failed, retrying: %s", e.toString());
     }
 }

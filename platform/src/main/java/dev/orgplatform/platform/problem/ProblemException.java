@@ -6,6 +6,12 @@ import java.util.Map;
 /** A refusal the service layer raises on purpose; the mapper turns it into a problem response as is. */
 public class ProblemException extends RuntimeException {
 
+    /** The problem member naming what is unavailable in a 503: postgresql, kafka, keycloak or a service's name. */
+    public static final String UNAVAILABLE = "unavailable";
+    public static final String POSTGRESQL = "postgresql";
+    public static final String KAFKA = "kafka";
+    public static final String KEYCLOAK = "keycloak";
+
     private final int status;
     private final String title;
     private final List<FieldError> errors;
@@ -39,8 +45,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail);
     }
 
+    /** A 503 naming the unavailable part in its {@code unavailable} member (it goes out with Retry-After). */
     public static ProblemException unavailable(String dependency) {
-        return new ProblemException(503, "Dependency unavailable", dependency + " did not answer; try again shortly");
+        return unavailable(dependency, "Dependency unavailable", dependency + " did not answer; try again shortly");
+    }
+
+    public static ProblemException unavailable(String dependency, String title, String detail) {
+        return new ProblemException(503, title, detail, null, Map.of(UNAVAILABLE, dependency));
     }
 
     public int status() {

@@ -3,6 +3,7 @@ package dev.orgplatform.platform.problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -77,11 +78,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (TransientFailure.of(e)) {
-            LOG.warnf("database unavailable on %s: %s", path(uri), e.toString());
-            return respond(new Problem(type(503), "Service unavailable", 503,
-                    "the database is unavailable or the change conflicted with another; it changed nothing, try again",
-                    path(uri), List.of(), Map.of()));
+        Optional<TransientFailure> transientFailure = TransientFailure.of(e);
+        if (transientFailure.isPresent()) {
+            LOG.warnf("%s on %s: %s", transientFailure.get(), path(uri), e.toString());
+            ProblemException problem = transientFailure.get() == TransientFailure.DATABASE_UNAVAILABLE
+                    ? ProblemException.unavailable(ProblemException.POSTGRESQL, "Database unavailable",
+                            "the database is unavailable; the request changed nothing, try again")
+                    : new ProblemException(503, "Concurrent change",
+                            "another change to the same data committed first; the request changed nothing, try again");
+            return problem(problem, uri);
         }
         LOG.error("unexpected failure on " + path(uri), e);
         return respond(new Problem(type(500), "Internal error", 500, "the request failed unexpectedly; it changed nothing",

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
 
 /** How each failure becomes an RFC 9457 problem naming the field (pure mapping, no HTTP server). */
 class ProblemMappersTest {
@@ -69,5 +72,33 @@ class ProblemMappersTest {
         Problem p = (Problem) r.getEntity();
         assertEquals(500, r.getStatus());
         assertFalse(p.detail().contains("xyz"));
+    }
+
+    @Test
+    void aDatabaseGoneMidRequestIsA503NamingPostgresql() {
+        // what Hibernate Reactive reports when PostgreSQL restarts under a transaction
+        Throwable e = new CompositeException(new SocketException("Connection reset"),
+                new IllegalStateException("HR000090: Live transaction detected while closing the connection"));
+        Response r = mappers.unexpected(e, null);
+        Problem p = (Problem) r.getEntity();
+        assertEquals(503, r.getStatus());
+        assertEquals("2", String.valueOf(r.getHeaderString("Retry-After")));
+        assertEquals(Map.of("unavailable", "postgresql"), p.jsonExtensions());
+    }
+
+    @Test
+    void aLostRaceIsA503ToRetryThatBlamesNoDependency() {
+        Response r = mappers.unexpected(new RuntimeException(new OptimisticLockException("row was updated")), null);
+        Problem p = (Problem) r.getEntity();
+        assertEquals(503, r.getStatus());
+        assertEquals("Concurrent change", p.title());
+        assertEquals(Map.of(), p.jsonExtensions());
+    }
+
+    @Test
+    void anUnavailableDependencyIsNamed() {
+        Problem p = (Problem) mappers.problem(ProblemException.unavailable("billing-service"), null).getEntity();
+        assertEquals(503, p.status());
+        assertEquals(Map.of("unavailable", "billing-service"), p.jsonExtensions());
     }
 }

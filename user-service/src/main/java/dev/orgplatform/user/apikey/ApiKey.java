@@ -9,8 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A personal key for automation, bound to one organization; its secret is kept only as a hash. */
+import org.hibernate.annotations.DynamicUpdate;
+
+/**
+ * A personal key for automation, bound to one organization; its secret is kept only as a hash. Updates write only the
+ * columns changed, so a rotation never overwrites use counts other replicas added meanwhile.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "api_key")
 public class ApiKey {
 

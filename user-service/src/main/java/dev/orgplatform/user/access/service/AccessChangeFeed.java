@@ -151,11 +151,12 @@ public class AccessChangeFeed {
                     }
                 })
                 .onFailure().retry().withBackOff(backoff, config.pollInterval()).indefinitely()
-                .ifNoItem().after(config.catchUpTimeout()).failWith(() -> new ProblemException(503, "Access check unavailable",
-                        Freshness.followedCurrent(followedAt, System.nanoTime(), config.stalenessBound())
-                                ? "the access view could not be brought up to date with the database; try again shortly"
-                                : "the access view has heard nothing recent from " + config.followedSource()
-                                        + " (through Kafka), so it cannot tell whether an organization changed; try again shortly"));
+                .ifNoItem().after(config.catchUpTimeout()).failWith(() -> Freshness.followedCurrent(followedAt, System.nanoTime(), config.stalenessBound())
+                        ? ProblemException.unavailable(ProblemException.POSTGRESQL, "Access check unavailable",
+                                "the access view could not be brought up to date with the database; try again shortly")
+                        : ProblemException.unavailable(ProblemException.KAFKA, "Access check unavailable",
+                                "the access view has heard nothing recent from " + config.followedSource()
+                                        + " through Kafka, so it cannot tell whether an organization changed; try again shortly"));
         // back on the caller's context: a Hibernate Reactive session may go on after the check
         return context == null ? fresh : fresh.emitOn(task -> context.runOnContext(v -> task.run()));
     }

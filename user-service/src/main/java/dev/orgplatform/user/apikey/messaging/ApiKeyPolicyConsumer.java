@@ -27,10 +27,12 @@ public class ApiKeyPolicyConsumer {
 
     private final ApiKeyLifecycle lifecycle;
     private final ObjectMapper json;
+    private final EventHandling handling;
 
-    public ApiKeyPolicyConsumer(ApiKeyLifecycle lifecycle, ObjectMapper json) {
+    public ApiKeyPolicyConsumer(ApiKeyLifecycle lifecycle, ObjectMapper json, EventHandling handling) {
         this.lifecycle = lifecycle;
         this.json = json;
+        this.handling = handling;
     }
 
     @Incoming("organization-policies")
@@ -44,9 +46,9 @@ public class ApiKeyPolicyConsumer {
             case "OrganizationSettingsChanged" -> {
                 JsonNode cap = event.data(json, JsonNode.class).path("security").path("apiKeyMaxLifetimeDays");
                 Integer days = cap.isNumber() ? cap.asInt() : null;
-                yield EventHandling.withRetries(() -> lifecycle.capChanged(event, organizationId, days));
+                yield handling.withRetries(event, () -> lifecycle.capChanged(event, organizationId, days));
             }
-            case "OrganizationPurged" -> EventHandling.withRetries(() -> lifecycle.purgeKeys(event, organizationId));
+            case "OrganizationPurged" -> handling.withRetries(event, () -> lifecycle.purgeKeys(event, organizationId));
             default -> Uni.createFrom().voidItem();
         };
     }

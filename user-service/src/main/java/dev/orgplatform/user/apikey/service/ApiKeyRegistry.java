@@ -58,6 +58,13 @@ public class ApiKeyRegistry {
                 (a, b) -> new Use(a.keyId(), a.organizationId(), a.userId(), b.lastUsedAt(), a.count() + 1));
     }
 
+    /** Puts back uses taken by {@link #drainUses()} that could not be written back. */
+    public void restoreUse(Use use) {
+        uses.merge(use.keyId(), use, (current, restored) -> new Use(current.keyId(), current.organizationId(), current.userId(),
+                current.lastUsedAt().isAfter(restored.lastUsedAt()) ? current.lastUsedAt() : restored.lastUsedAt(),
+                current.count() + restored.count()));
+    }
+
     /** Takes the uses counted since the last call. */
     public List<Use> drainUses() {
         List<Use> drained = new ArrayList<>();

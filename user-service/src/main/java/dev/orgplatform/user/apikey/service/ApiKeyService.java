@@ -135,23 +135,25 @@ public class ApiKeyService {
                 .map(saved -> new IssuedKey(saved, secret));
     }
 
+    // the organization's outbox lock before the key's row, as every writer of keys takes them: no deadlock
     @WithTransaction
     Uni<ApiKey> markRevoked(UUID keyId) {
-        return keys.findById(keyId).call(k -> {
-            k.revokedAt = clock.now();
-            return outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRevoked", k.organizationId, "api-keys/" + k.id,
-                    new ApiKeyEvents.ApiKeyRevoked(k.id, k.organizationId, k.userId, k.reservationId));
-        });
+        return keys.findById(keyId)
+                .call(k -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRevoked", k.organizationId, "api-keys/" + k.id,
+                        new ApiKeyEvents.ApiKeyRevoked(k.id, k.organizationId, k.userId, k.reservationId)))
+                .invoke(k -> k.revokedAt = clock.now());
     }
 
     @WithTransaction
     Uni<IssuedKey> newSecret(UUID keyId) {
         String secret = Secrets.generate(ApiKeyAuthentication.PREFIX);
-        return keys.findById(keyId).call(k -> {
-            k.secretHash = Secrets.hash(secret);
-            k.displayPrefix = secret.substring(0, 10);
-            return outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRotated", k.organizationId, "api-keys/" + k.id,
-                    new ApiKeyEvents.ApiKeyRotated(k.id, k.organizationId, k.userId));
-        }).map(k -> new IssuedKey(k, secret));
+        return keys.findById(keyId)
+                .call(k -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRotated", k.organizationId, "api-keys/" + k.id,
+                        new ApiKeyEvents.ApiKeyRotated(k.id, k.organizationId, k.userId)))
+                .map(k -> {
+                    k.secretHash = Secrets.hash(secret);
+                    k.displayPrefix = secret.substring(0, 10);
+                    return new IssuedKey(k, secret);
+                });
     }
 }

@@ -1,5 +1,6 @@
 package dev.orgplatform.user.apikey.service;
 
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,14 +47,22 @@ public class ApiKeyUsageFlushJob {
 
     Uni<Void> flush() {
         List<ApiKeyRegistry.Use> uses = registry.drainUses();
-        return uses.isEmpty() ? Uni.createFrom().voidItem() : record(uses);
+        // counts that could not be written are added back for the next flush, never dropped
+        return uses.isEmpty() ? Uni.createFrom().voidItem() : record(uses).onFailure().invoke(() -> uses.forEach(registry::restoreUse));
     }
 
+    /**
+     * In one order on every replica (organization, then key), each organization's outbox lock before its keys'
+     * rows, as the other writers of keys take them: concurrent flushes and rotations never deadlock.
+     */
     @WithTransaction
     Uni<Void> record(List<ApiKeyRegistry.Use> uses) {
-        return Multi.createFrom().iterable(uses).onItem().transformToUniAndConcatenate(u -> keys.recordUse(u.keyId(), u.count(), u.lastUsedAt())
-                .chain(() -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyUsed", u.organizationId(), "api-keys/" + u.keyId(),
-                        new ApiKeyEvents.ApiKeyUsed(u.keyId(), u.organizationId(), u.userId(), u.count(), u.lastUsedAt()))))
+        List<ApiKeyRegistry.Use> ordered = uses.stream()
+                .sorted(Comparator.comparing(ApiKeyRegistry.Use::organizationId).thenComparing(ApiKeyRegistry.Use::keyId)).toList();
+        return Multi.createFrom().iterable(ordered).onItem().transformToUniAndConcatenate(u -> outbox.publish(ApiKeyEvents.TOPIC,
+                "ApiKeyUsed", u.organizationId(), "api-keys/" + u.keyId(),
+                new ApiKeyEvents.ApiKeyUsed(u.keyId(), u.organizationId(), u.userId(), u.count(), u.lastUsedAt()))
+                .chain(() -> keys.recordUse(u.keyId(), u.count(), u.lastUsedAt())))
                 .collect().last().replaceWithVoid();
     }
 }

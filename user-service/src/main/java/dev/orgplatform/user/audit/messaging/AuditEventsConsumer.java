@@ -16,9 +16,11 @@ import io.smallrye.mutiny.Uni;
 public class AuditEventsConsumer {
 
     private final AuditLog audit;
+    private final EventHandling handling;
 
-    public AuditEventsConsumer(AuditLog audit) {
+    public AuditEventsConsumer(AuditLog audit, EventHandling handling) {
         this.audit = audit;
+        this.handling = handling;
     }
 
     @Incoming("audit")
@@ -28,8 +30,8 @@ public class AuditEventsConsumer {
             return Uni.createFrom().voidItem(); // says nothing anyone did
         }
         if ("OrganizationPurged".equals(event.type())) {
-            return EventHandling.withRetries(() -> audit.purge(event.require(event.organizationId(), "key")));
+            return handling.withRetries(event, () -> audit.purge(event.require(event.organizationId(), "key")));
         }
-        return EventHandling.withRetries(() -> audit.record(event.envelope()));
+        return handling.withRetries(event, () -> audit.record(event.envelope()));
     }
 }

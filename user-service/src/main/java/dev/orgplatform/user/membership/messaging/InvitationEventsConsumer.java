@@ -21,10 +21,12 @@ public class InvitationEventsConsumer {
 
     private final InvitationAcceptanceService acceptances;
     private final ObjectMapper json;
+    private final EventHandling handling;
 
-    public InvitationEventsConsumer(InvitationAcceptanceService acceptances, ObjectMapper json) {
+    public InvitationEventsConsumer(InvitationAcceptanceService acceptances, ObjectMapper json, EventHandling handling) {
         this.acceptances = acceptances;
         this.json = json;
+        this.handling = handling;
     }
 
     @Incoming("invitations")
@@ -37,7 +39,7 @@ public class InvitationEventsConsumer {
         event.require(accepted.organizationId(), "organizationId");
         event.require(accepted.userId(), "userId");
         Role role = role(event, event.require(accepted.role(), "role"));
-        return EventHandling.withRetries(() -> acceptances.accepted(event, accepted, role));
+        return handling.withRetries(event, () -> acceptances.accepted(event, accepted, role));
     }
 
     /** An invitation never makes an Owner: an event naming OWNER (or no known role) is dead-lettered, never applied. */

@@ -21,53 +21,55 @@ public class OrganizationEventsConsumer {
     private final OrganizationFollowingService organizations;
     private final AccessChangeFeed feed;
     private final ObjectMapper json;
+    private final EventHandling handling;
 
-    public OrganizationEventsConsumer(OrganizationFollowingService organizations, AccessChangeFeed feed, ObjectMapper json) {
+    public OrganizationEventsConsumer(OrganizationFollowingService organizations, AccessChangeFeed feed, ObjectMapper json, EventHandling handling) {
         this.organizations = organizations;
         this.feed = feed;
         this.json = json;
+        this.handling = handling;
     }
 
     @Incoming("organizations")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.of(record);
         return switch (event.type()) {
-            case Watermark.TYPE -> EventHandling.withRetries(() -> feed.watermarkSeen(event.source(), record.partition(),
+            case Watermark.TYPE -> handling.withRetries(event, () -> feed.watermarkSeen(event.source(), record.partition(),
                     event.require(event.time(), "ce_time")));
             case "OrganizationCreated" -> {
                 OrganizationEvent e = data(event);
                 if (e.parentId() == null) {
                     event.require(e.ownerId(), "ownerId"); // only a root has an Owner
                 }
-                yield EventHandling.withRetries(() -> organizations.created(event, e));
+                yield handling.withRetries(event, () -> organizations.created(event, e));
             }
             case "OrganizationMoved" -> {
                 OrganizationEvent e = data(event);
                 event.require(e.newParentId(), "newParentId");
-                yield EventHandling.withRetries(() -> organizations.moved(event, e));
+                yield handling.withRetries(event, () -> organizations.moved(event, e));
             }
             case "OrganizationDeletionScheduled" -> {
                 OrganizationEvent e = data(event);
-                yield EventHandling.withRetries(() -> organizations.availability(event, e.organizationId(), false));
+                yield handling.withRetries(event, () -> organizations.availability(event, e.organizationId(), false));
             }
             case "OrganizationRestored" -> {
                 OrganizationEvent e = data(event);
-                yield EventHandling.withRetries(() -> organizations.availability(event, e.organizationId(), true));
+                yield handling.withRetries(event, () -> organizations.availability(event, e.organizationId(), true));
             }
             case "OrganizationPurged" -> {
                 OrganizationEvent e = data(event);
-                yield EventHandling.withRetries(() -> organizations.purged(event, e.organizationId()));
+                yield handling.withRetries(event, () -> organizations.purged(event, e.organizationId()));
             }
             case "OwnershipTransferred" -> {
                 OrganizationEvent e = data(event);
                 event.require(e.previousOwnerId(), "previousOwnerId");
                 event.require(e.newOwnerId(), "newOwnerId");
-                yield EventHandling.withRetries(() -> organizations.ownershipTransferred(event, e));
+                yield handling.withRetries(event, () -> organizations.ownershipTransferred(event, e));
             }
             case "OrganizationSettingsChanged" -> {
                 OrganizationEvent e = data(event);
                 boolean enforce = e.security() != null && Boolean.TRUE.equals(e.security().enforce2fa());
-                yield EventHandling.withRetries(() -> organizations.settingsChanged(event, e.organizationId(), enforce));
+                yield handling.withRetries(event, () -> organizations.settingsChanged(event, e.organizationId(), enforce));
             }
             default -> Uni.createFrom().voidItem(); // other services' concerns
         };

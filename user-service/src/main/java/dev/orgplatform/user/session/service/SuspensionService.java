@@ -112,7 +112,7 @@ public class SuspensionService {
                 .onFailure().transform(e -> {
                     LOG.warnf("user %s is %s here but Keycloak was not updated: %s", userId, suspend ? "suspended" : "active",
                             e.toString());
-                    return new ProblemException(503, "Identity provider not updated", "the user is "
+                    return ProblemException.unavailable(ProblemException.KEYCLOAK, "Identity provider not updated", "the user is "
                             + (suspend ? "suspended" : "reactivated") + " and every check already follows, but Keycloak "
                             + "did not take it yet; send the same request again shortly");
                 });

@@ -1,4 +1,4 @@
-package dev.orgplatform.deploy;
+package dev.orgplatform.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +31,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * fixed. Consumers deduplicate by event id and apply a fact only if its sequence is newer, so a re-drive repeats
  * nothing already applied. Progress is the offset of one consumer group: each dead letter is re-driven once, and a
  * record is committed only after the broker acknowledged its copy.
+ * <p>
+ * Needs only kafka-clients, so it runs from any service's image (in Kubernetes, as a one-off pod; see README) as well
+ * as from {@code deploy/stack redrive}:
+ * {@code java -cp '/deployments/lib/main/*' dev.orgplatform.platform.events.DeadLetterRedrive <dead-letter-topic>
+ * [--bootstrap host:port] [--dry-run]}, the bootstrap servers by default from {@code KAFKA_BOOTSTRAP_SERVERS}.
  */
 public final class DeadLetterRedrive {
 
@@ -42,6 +47,39 @@ public final class DeadLetterRedrive {
 
     public DeadLetterRedrive(String bootstrap) {
         this.bootstrap = bootstrap;
+    }
+
+    public static void main(String[] args) {
+        String topic = null;
+        String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        boolean dryRun = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dry-run" -> dryRun = true;
+                case "--bootstrap" -> bootstrap = i + 1 < args.length ? args[++i] : null;
+                default -> topic = args[i].startsWith("--") ? null : args[i];
+            }
+        }
+        if (topic == null || bootstrap == null || bootstrap.isBlank()) {
+            System.err.println("usage: DeadLetterRedrive <dead-letter-topic> [--bootstrap host:port] [--dry-run]"
+                    + " (bootstrap servers by default from KAFKA_BOOTSTRAP_SERVERS)");
+            System.exit(2);
+        }
+        System.exit(run(topic, bootstrap, dryRun));
+    }
+
+    /** Re-drives and reports on the console; 0 when it went through, 1 when it failed (said on stderr). */
+    public static int run(String deadLetterTopic, String bootstrap, boolean dryRun) {
+        try {
+            Map<String, Integer> counts = new DeadLetterRedrive(bootstrap).redrive(deadLetterTopic, dryRun);
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            System.out.println((dryRun ? "would re-drive " : "re-drove ") + total + " record(s) of " + deadLetterTopic
+                    + (counts.isEmpty() ? "" : " " + counts));
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("redrive failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** Re-drives (or with {@code dryRun} only lists) the records not re-driven before; returns the count per target topic. */
