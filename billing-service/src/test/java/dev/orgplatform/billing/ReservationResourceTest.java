@@ -141,6 +141,32 @@ class ReservationResourceTest {
     }
 
     @Test
+    void aMemberAcceptingASecondInvitationStillHoldsOneSeat() {
+        UUID org = openedOrganization();
+        UUID first = UUID.randomUUID(), second = UUID.randomUUID(), member = UUID.randomUUID();
+        String firstSeat = seat(org, first);
+        KafkaEvents kafka = kafka();
+        kafka.publish("invitations", org, UUID.randomUUID().toString(), "InvitationAccepted", "/invitation-service",
+                "{\"invitationId\":\"" + first + "\",\"organizationId\":\"" + org + "\",\"userId\":\"" + member
+                        + "\",\"reservationId\":\"" + firstSeat + "\",\"role\":\"VIEWER\",\"teams\":[]}");
+        String secondSeat = seat(org, second);
+        assertEquals(3, used(org, "users"), "the Owner, the member and the second invitation");
+
+        kafka.publish("invitations", org, UUID.randomUUID().toString(), "InvitationAccepted", "/invitation-service",
+                "{\"invitationId\":\"" + second + "\",\"organizationId\":\"" + org + "\",\"userId\":\"" + member
+                        + "\",\"reservationId\":\"" + secondSeat + "\",\"role\":\"ADMIN\",\"teams\":[]}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> used(org, "users") == 2);
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + secondSeat + "/commit")
+                .then().statusCode(409).body("detail", containsString("RELEASED"));
+
+        // their one seat goes with their removal
+        kafka.publish("memberships", org, UUID.randomUUID().toString(), "MembershipRevoked", "/user-service",
+                "{\"membershipId\":\"" + UUID.randomUUID() + "\",\"organizationId\":\"" + org + "\",\"userId\":\"" + member
+                        + "\",\"role\":\"ADMIN\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> used(org, "users") == 1);
+    }
+
+    @Test
     void aRedeliveredOrganizationCreatedOpensNoSecondAccount() {
         UUID org = UUID.randomUUID();
         KafkaEvents kafka = kafka();

@@ -37,10 +37,18 @@ public class SeatService {
         this.processed = processed;
     }
 
+    /**
+     * The invitation's seat becomes the member's; someone who already holds a seat there (a member accepting a second
+     * invitation, the Owner) keeps theirs and the invitation's is given back. An organization's events are applied
+     * one at a time (one partition per key), so two acceptances never race here.
+     */
     @WithTransaction
     public Uni<Boolean> invitationAccepted(InboundEvent event, InvitationEvent accepted) {
+        String member = ReservationKeys.member(accepted.userId());
         return processed.once(INVITATIONS_CONSUMER, event, () -> seatOf(accepted).chain(r -> r == null ? Uni.createFrom().voidItem()
-                : reservations.changeHolder(r.organizationId, r.id, ReservationKeys.member(accepted.userId()))));
+                : reservations.heldBy(r.organizationId, LimitedResource.USERS, member).chain(held -> held.isEmpty()
+                        ? reservations.changeHolder(r.organizationId, r.id, member)
+                        : quotas.giveBack(r))));
     }
 
     /** Revoked or expired: the invitation's seat is free again. */
