@@ -369,7 +369,8 @@ class ConsoleIT {
             page.locator("#otp").fill(Totp.code(secret, 1)); // the next step's code: the one used to enrol is spent
             shot(page, "totp-sign-in");
             page.locator("#kc-login").click();
-            page.waitForURL(Pattern.compile(Pattern.quote(console) + "/organizations.*"));
+            // past the callback (?code=...&state=...): only then does the session cookie hold the new tokens
+            page.waitForURL(Pattern.compile(Pattern.quote(console) + "/organizations[^?]*$"));
             page.navigate(console + "/organizations/" + org);
             assertThat(page.locator("h1")).hasText("System test");
             assertThat(page.locator("main")).not().containsText("two-factor");
