@@ -5,6 +5,7 @@ import static dev.orgplatform.billing.BillingFixture.organizationEvent;
 import static dev.orgplatform.billing.BillingFixture.preconditions;
 import static dev.orgplatform.billing.BillingFixture.reservations;
 import static dev.orgplatform.billing.BillingFixture.reserve;
+import static dev.orgplatform.billing.BillingFixture.paymentSystemToken;
 import static dev.orgplatform.billing.BillingFixture.serviceToken;
 import static dev.orgplatform.billing.PlanAndLimitsTest.path;
 import static io.restassured.RestAssured.given;
@@ -123,9 +124,9 @@ class AlertsAndSettingsTest {
         given().auth().oauth2(owner.token()).header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("billingEmail", "late@example.com")).when().put(path(org, "/billing-settings")).then().statusCode(412);
 
-        given().auth().oauth2(serviceToken()).contentType(ContentType.JSON).body(Map.of("outstandingCents", -1))
+        given().auth().oauth2(paymentSystemToken()).contentType(ContentType.JSON).body(Map.of("outstandingCents", -1))
                 .when().put(path(org, "/balance")).then().statusCode(400).body("errors.field", hasItem("outstandingCents"));
-        given().auth().oauth2(serviceToken()).contentType(ContentType.JSON).body(Map.of("outstandingCents", 1250))
+        given().auth().oauth2(paymentSystemToken()).contentType(ContentType.JSON).body(Map.of("outstandingCents", 1250))
                 .when().put(path(org, "/balance")).then().statusCode(200).body("outstandingCents", equalTo(1250));
         given().auth().oauth2(owner.token()).when().get(path(org, "/billing-settings")).then().body("outstandingCents", equalTo(1250));
     }
@@ -138,14 +139,14 @@ class AlertsAndSettingsTest {
 
         String device = reserve(org, "devices", 3, "devices").then().statusCode(201).extract().path("id");
         String deployment = reserve(org, "activeDeployments", 1, "deployment").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(serviceToken()).contentType(ContentType.JSON).body(Map.of("outstandingCents", 500))
+        given().auth().oauth2(paymentSystemToken()).contentType(ContentType.JSON).body(Map.of("outstandingCents", 500))
                 .when().put(path(org, "/balance")).then().statusCode(200);
         preconditions(org).then().statusCode(200).body("satisfied", equalTo(false)).body("blockers", hasSize(3))
                 .body("devices", equalTo(3)).body("activeDeployments", equalTo(1)).body("outstandingCents", equalTo(500));
 
         given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + device + "/release").then().statusCode(200);
         given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + deployment + "/release").then().statusCode(200);
-        given().auth().oauth2(serviceToken()).contentType(ContentType.JSON).body(Map.of("outstandingCents", 0))
+        given().auth().oauth2(paymentSystemToken()).contentType(ContentType.JSON).body(Map.of("outstandingCents", 0))
                 .when().put(path(org, "/balance")).then().statusCode(200);
         preconditions(org).then().statusCode(200).body("satisfied", equalTo(true));
         preconditions(UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");

@@ -15,16 +15,28 @@ import io.restassured.response.Response;
 /** Organizations, events and calls billing-service's tests share. Call only from @Test / @BeforeEach methods. */
 final class BillingFixture {
 
-    private static String serviceToken;
+    private static final Map<String, String> SERVICE_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BillingFixture() {
     }
 
-    static synchronized String serviceToken() {
-        if (serviceToken == null) {
-            serviceToken = TestUsers.serviceToken("invitation-service");
-        }
-        return serviceToken;
+    /** A token of invitation-service, which reserves seats. */
+    static String serviceToken() {
+        return serviceToken("invitation-service");
+    }
+
+    /** A token of the payment system, the only holder of the balance right. */
+    static String paymentSystemToken() {
+        return serviceToken("payment-system");
+    }
+
+    /** A token of org-service, which reads limits and deletion preconditions. */
+    static String orgServiceToken() {
+        return serviceToken("org-service");
+    }
+
+    private static String serviceToken(String client) {
+        return SERVICE_TOKENS.computeIfAbsent(client, TestUsers::serviceToken);
     }
 
     static KafkaEvents kafka() {
@@ -55,7 +67,7 @@ final class BillingFixture {
     }
 
     static Response limits(UUID org) {
-        return given().auth().oauth2(serviceToken()).when().get("/api/v1/organizations/" + org + "/limits");
+        return given().auth().oauth2(orgServiceToken()).when().get("/api/v1/organizations/" + org + "/limits");
     }
 
     static int used(UUID org, String resource) {
@@ -63,7 +75,7 @@ final class BillingFixture {
     }
 
     static Response preconditions(UUID org) {
-        return given().auth().oauth2(serviceToken()).when().get("/api/v1/organizations/" + org + "/deletion-preconditions");
+        return given().auth().oauth2(orgServiceToken()).when().get("/api/v1/organizations/" + org + "/deletion-preconditions");
     }
 
     static String reservations(UUID org) {

@@ -46,7 +46,9 @@ class ProductionProfileIT {
             "invitation-service, QUARKUS_OIDC_CREDENTIALS_SECRET",
             "invitation-service, QUARKUS_MAILER_HOST",
             "billing-service, QUARKUS_DATASOURCE_PASSWORD",
-            "billing-service, QUARKUS_MAILER_HOST" })
+            "billing-service, QUARKUS_MAILER_HOST",
+            "console, QUARKUS_OIDC_CREDENTIALS_SECRET",
+            "console, QUARKUS_OIDC_AUTH_SERVER_URL" })
     void refusesToStartWithoutASecretAndNamesIt(String app, String leftOut) throws Exception {
         Path jar = LocalStack.of(StackProfile.TEST).config().repoRoot().resolve(app).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = Files.createTempFile("production-" + app + "-", ".log");

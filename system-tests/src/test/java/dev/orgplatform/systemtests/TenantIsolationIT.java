@@ -52,13 +52,27 @@ class TenantIsolationIT {
      */
     enum Mode { GATE, OR_SERVICE, SERVICE_ONLY, IN_PERSON, ON_PARENT, PENDING }
 
-    record Spec(Mode mode, String permission, String body) {
+    /** {@code right}: the realm role a platform service needs here ({@code SERVICE_ONLY}, {@code OR_SERVICE}). */
+    record Spec(Mode mode, String permission, String body, String right) {
     }
 
     /** Who asks: their headers, their role in T and in R (null: none), the key's organization and scopes if a key. */
     record Asker(String name, Supplier<Map<String, String>> headers, String roleInT, String roleInR, boolean suspendedInT, boolean service,
-            String keyOrganization, List<String> keyScopes, boolean otherTenant) {
+            String keyOrganization, List<String> keyScopes, boolean otherTenant, Set<String> rights) {
     }
+
+    /**
+     * What each platform service's account needs of the others, as the services' code calls them: the realm must
+     * grant exactly this, so a token of one service reaches nothing that service does not call.
+     */
+    static final Map<String, Set<String>> SERVICE_RIGHTS = Map.of(
+            "org-service", Set.of("service:access-checks", "service:key-verification", "service:member-lists",
+                    "service:organization-state"),
+            "user-service", Set.of("service:reservations"),
+            "invitation-service", Set.of("service:access-checks", "service:key-verification", "service:member-lists",
+                    "service:reservations"),
+            "billing-service", Set.of("service:access-checks", "service:key-verification"),
+            "payment-system", Set.of("service:balance"));
 
     /** Each endpoint that acts in an organization (as its OpenAPI document names it) and what it asks. */
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
@@ -89,22 +103,22 @@ class TenantIsolationIT {
         spec("DELETE /api/v1/organizations/{organizationId}/api-keys/{keyId}", Mode.IN_PERSON, "organization:read", null);
         spec("POST /api/v1/organizations/{organizationId}/api-keys/{keyId}/rotate", Mode.IN_PERSON, "organization:read", "{}");
         spec("GET /api/v1/organizations/{organizationId}/audit", Mode.GATE, "audit:read", null);
-        spec("GET /api/v1/organizations/{organizationId}/members", Mode.OR_SERVICE, "member:read", null);
-        spec("GET /api/v1/organizations/{organizationId}/members/{userId}", Mode.OR_SERVICE, "member:read", null);
+        spec("GET /api/v1/organizations/{organizationId}/members", Mode.OR_SERVICE, "member:read", null, "service:member-lists");
+        spec("GET /api/v1/organizations/{organizationId}/members/{userId}", Mode.OR_SERVICE, "member:read", null, "service:member-lists");
         spec("PATCH /api/v1/organizations/{organizationId}/members/{userId}", Mode.GATE, "member:manage", "{\"role\":\"VIEWER\"}");
         spec("DELETE /api/v1/organizations/{organizationId}/members/{userId}", Mode.GATE, "member:manage", null);
         spec("GET /api/v1/organizations/{organizationId}/members/{userId}/products/{productId}/permissions", Mode.OR_SERVICE,
-                "member:read", null);
+                "member:read", null, "service:member-lists");
         spec("PUT /api/v1/organizations/{organizationId}/members/{userId}/products/{productId}/permissions", Mode.GATE,
                 "member:manage", "{\"permissions\":[\"device:write\"]}");
         spec("DELETE /api/v1/organizations/{organizationId}/members/{userId}/products/{productId}/permissions", Mode.GATE,
                 "member:manage", null);
-        spec("GET /api/v1/organizations/{organizationId}/teams", Mode.OR_SERVICE, "team:read", null);
+        spec("GET /api/v1/organizations/{organizationId}/teams", Mode.OR_SERVICE, "team:read", null, "service:member-lists");
         spec("POST /api/v1/organizations/{organizationId}/teams", Mode.GATE, "team:manage", "{\"name\":\"iso-{random8}\"}");
-        spec("GET /api/v1/organizations/{organizationId}/teams/{teamId}", Mode.OR_SERVICE, "team:read", null);
+        spec("GET /api/v1/organizations/{organizationId}/teams/{teamId}", Mode.OR_SERVICE, "team:read", null, "service:member-lists");
         spec("PATCH /api/v1/organizations/{organizationId}/teams/{teamId}", Mode.GATE, "team:manage", "{\"name\":\"iso-never\"}");
         spec("DELETE /api/v1/organizations/{organizationId}/teams/{teamId}", Mode.GATE, "team:manage", null);
-        spec("GET /api/v1/organizations/{organizationId}/teams/{teamId}/members", Mode.OR_SERVICE, "team:read", null);
+        spec("GET /api/v1/organizations/{organizationId}/teams/{teamId}/members", Mode.OR_SERVICE, "team:read", null, "service:member-lists");
         spec("PUT /api/v1/organizations/{organizationId}/teams/{teamId}/members/{userId}", Mode.GATE, "team:manage",
                 "{\"teamRole\":\"MEMBER\"}");
         spec("DELETE /api/v1/organizations/{organizationId}/teams/{teamId}/members/{userId}", Mode.GATE, "team:manage", null);
@@ -116,7 +130,8 @@ class TenantIsolationIT {
         spec("POST /api/v1/organizations/{organizationId}/invitations", Mode.GATE, "member:invite",
                 "{\"email\":\"iso-{random8}@example.com\",\"name\":\"Isolation\",\"role\":\"VIEWER\",\"teams\":[\"My Team\"]}");
         spec("GET /api/v1/organizations/{organizationId}/invitations", Mode.GATE, "member:invite", null);
-        spec("GET /api/v1/organizations/{organizationId}/invitations/availability", Mode.SERVICE_ONLY, null, null);
+        spec("GET /api/v1/organizations/{organizationId}/invitations/availability", Mode.SERVICE_ONLY, null, null,
+                "service:organization-state");
         spec("GET /api/v1/organizations/{organizationId}/invitations/{invitationId}", Mode.GATE, "member:invite", null);
         spec("POST /api/v1/organizations/{organizationId}/invitations/{invitationId}/resend", Mode.GATE, "member:invite", "{}");
         spec("DELETE /api/v1/organizations/{organizationId}/invitations/{invitationId}", Mode.GATE, "member:invite", null);
@@ -126,20 +141,26 @@ class TenantIsolationIT {
                 "{\"billingEmail\":\"billing@example.com\"}");
         spec("GET /api/v1/organizations/{organizationId}/alerts", Mode.GATE, "billing:read", null);
         spec("PUT /api/v1/organizations/{organizationId}/alerts", Mode.GATE, "billing:manage", "{\"thresholds\":[80]}");
-        spec("GET /api/v1/organizations/{organizationId}/limits", Mode.OR_SERVICE, "billing:read", null);
+        spec("GET /api/v1/organizations/{organizationId}/limits", Mode.OR_SERVICE, "billing:read", null, "service:organization-state");
         spec("PUT /api/v1/organizations/{organizationId}/plan", Mode.GATE, "billing:manage", "{\"plan\":\"PRO\"}");
         spec("PUT /api/v1/organizations/{organizationId}/limits/{resource}", Mode.GATE, "billing:manage", "{\"limit\":10}");
         spec("DELETE /api/v1/organizations/{organizationId}/limits/{resource}", Mode.GATE, "billing:manage", null);
         spec("POST /api/v1/organizations/{organizationId}/reservations", Mode.SERVICE_ONLY, null,
-                "{\"resource\":\"products\",\"amount\":1,\"idempotencyKey\":\"iso-{random}\"}");
-        spec("POST /api/v1/organizations/{organizationId}/reservations/{reservationId}/commit", Mode.SERVICE_ONLY, null, "{}");
-        spec("POST /api/v1/organizations/{organizationId}/reservations/{reservationId}/release", Mode.SERVICE_ONLY, null, "{}");
-        spec("GET /api/v1/organizations/{organizationId}/deletion-preconditions", Mode.SERVICE_ONLY, null, null);
-        spec("PUT /api/v1/organizations/{organizationId}/balance", Mode.SERVICE_ONLY, null, "{\"outstandingCents\":0}");
+                "{\"resource\":\"products\",\"amount\":1,\"idempotencyKey\":\"iso-{random}\"}", "service:reservations");
+        spec("POST /api/v1/organizations/{organizationId}/reservations/{reservationId}/commit", Mode.SERVICE_ONLY, null, "{}", "service:reservations");
+        spec("POST /api/v1/organizations/{organizationId}/reservations/{reservationId}/release", Mode.SERVICE_ONLY, null, "{}", "service:reservations");
+        spec("GET /api/v1/organizations/{organizationId}/deletion-preconditions", Mode.SERVICE_ONLY, null, null,
+                "service:organization-state");
+        spec("PUT /api/v1/organizations/{organizationId}/balance", Mode.SERVICE_ONLY, null, "{\"outstandingCents\":0}",
+                "service:balance");
     }
 
     private static void spec(String operation, Mode mode, String permission, String body) {
-        SPECS.put(operation, new Spec(mode, permission, body));
+        spec(operation, mode, permission, body, null);
+    }
+
+    private static void spec(String operation, Mode mode, String permission, String body, String right) {
+        SPECS.put(operation, new Spec(mode, permission, body, right));
     }
 
     private static LocalStack stack;
@@ -180,16 +201,17 @@ class TenantIsolationIT {
                 .body(Map.of("userId", suspended.id(), "reason", "isolation test"))
                 .post(flows.url("user-service") + "/api/v1/organizations/" + t + "/suspensions").then().statusCode(200);
         ASKERS.add(new Asker("Developer of T suspended in T", () -> Http.bearer(suspended.token()), "DEVELOPER", null, true, false, null,
-                null, false));
+                null, false, Set.of()));
         ASKERS.add(person("a stranger", TestUsers.create("iso-stranger"), null, null));
-        ASKERS.add(new Asker("another tenant's Owner", () -> Http.bearer(otherOwner.token()), null, null, false, false, null, null, true));
+        ASKERS.add(new Asker("another tenant's Owner", () -> Http.bearer(otherOwner.token()), null, null, false, false, null, null, true, Set.of()));
         List<String> broad = List.of("write", "organization:update", "organization:settings", "organization:create-child",
                 "member:invite", "member:manage", "team:manage", "billing:read", "billing:manage", "apikey:manage", "audit:read");
         Map<String, String> foreignKey = Http.apiKey((String) flows.createKey(otherOwner, other, broad).get("secret"));
-        ASKERS.add(new Asker("an API key of another organization", () -> foreignKey, null, null, false, false, other, broad, true));
+        ASKERS.add(new Asker("an API key of another organization", () -> foreignKey, null, null, false, false, other, broad, true, Set.of()));
         Map<String, String> readKey = Http.apiKey((String) flows.createKey(owner, t, List.of("read")).get("secret"));
-        ASKERS.add(new Asker("a read key of T's Owner", () -> readKey, "OWNER", "OWNER", false, false, t, List.of("read"), false));
-        ASKERS.add(new Asker("a platform service", () -> Http.bearer(Flows.serviceToken()), null, null, false, true, null, null, false));
+        ASKERS.add(new Asker("a read key of T's Owner", () -> readKey, "OWNER", "OWNER", false, false, t, List.of("read"), false, Set.of()));
+        SERVICE_RIGHTS.forEach((client, rights) -> ASKERS.add(new Asker(client + "'s account", () -> Http.bearer(Flows.serviceToken(client)),
+                null, null, false, true, null, null, false, rights)));
     }
 
     @Test
@@ -226,6 +248,29 @@ class TenantIsolationIT {
     }
 
     @Test
+    void theCheckAndKeyVerificationAnswerOnlyTheServicesGrantedThem() {
+        String users = flows.url("user-service");
+        String unknownKey = "{\"secretHash\":\"" + "0".repeat(64) + "\"}";
+        List<String> wrong = new ArrayList<>();
+        for (Asker asker : ASKERS) {
+            if (!asker.service() && asker.keyOrganization() != null) {
+                continue; // these two endpoints take no API key at all
+            }
+            Http.Answer check = Http.post(users + "/api/v1/authorization/check", asker.headers().get(), Flows.readQuery(viewer.id(), t));
+            int expected = asker.rights().contains("service:access-checks") ? 200 : 403;
+            if (check.status() != expected) {
+                wrong.add("check by " + asker.name() + ": expected " + expected + ", got " + check);
+            }
+            Http.Answer verify = Http.post(users + "/api/v1/api-keys/verify", asker.headers().get(), unknownKey);
+            expected = asker.rights().contains("service:key-verification") ? 404 : 403;
+            if (verify.status() != expected) {
+                wrong.add("key verification by " + asker.name() + ": expected " + expected + ", got " + verify);
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
     void searchListsOnlyWhatTheCallerMaySeeAndAKeyOnlyItsOrganization() throws IOException {
         for (Asker asker : ASKERS) {
             Http.Answer a = Http.get(flows.url("org-service") + "/api/v1/organizations?limit=100", asker.headers().get());
@@ -250,12 +295,12 @@ class TenantIsolationIT {
     private static Outcome expected(Asker asker, Spec spec, Map<String, Set<String>> rolesByPermission) {
         switch (spec.mode()) {
             case SERVICE_ONLY:
-                return asker.service() ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+                return asker.service() && asker.rights().contains(spec.right()) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
             case PENDING:
                 return Outcome.HIDDEN; // T is not pending deletion: nobody can restore it, nobody learns more
             case OR_SERVICE:
                 if (asker.service()) {
-                    return Outcome.ALLOWED;
+                    return asker.rights().contains(spec.right()) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
                 }
                 break;
             default:
@@ -396,7 +441,7 @@ class TenantIsolationIT {
     }
 
     private static Asker person(String name, TestUsers.User user, String roleInT, String roleInR) {
-        return new Asker(name, () -> Http.bearer(user.token()), roleInT, roleInR, false, false, null, null, false);
+        return new Asker(name, () -> Http.bearer(user.token()), roleInT, roleInR, false, false, null, null, false, Set.of());
     }
 
     private static String child(TestUsers.User owner, String parent, String name) {

@@ -21,6 +21,7 @@ import dev.orgplatform.billing.LimitedResource;
 import dev.orgplatform.billing.mapping.BillingMapper;
 import dev.orgplatform.billing.service.BillingAccountService;
 import dev.orgplatform.billing.service.PlanService;
+import dev.orgplatform.platform.security.ServiceRight;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Versions;
 import dev.orgplatform.platform.security.AccessGate;
@@ -47,7 +48,7 @@ public class LimitsResource {
     @GET
     @Path("/limits")
     public Uni<Response> limits(@PathParam("organizationId") UUID organizationId) {
-        return gate.requireOrService("billing:read", organizationId)
+        return gate.requireOrService("billing:read", organizationId, ServiceRight.ORGANIZATION_STATE)
                 .chain(() -> accounts.account(organizationId))
                 .chain(this::limitsOf);
     }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.billing.mapping.BillingMapper;
 import dev.orgplatform.billing.service.QuotaService;
+import dev.orgplatform.platform.security.ServiceRight;
 import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,7 @@ public class ReservationResource {
 
     @POST
     public Uni<Response> reserve(@PathParam("organizationId") UUID organizationId, @Valid @NotNull ReserveRequest request) {
-        gate.requireService();
+        gate.requireService(ServiceRight.RESERVATIONS);
         return quotas.reserve(BillingMapper.toCommand(organizationId, request))
                 .map(r -> Response.created(URI.create("/api/v1/organizations/" + organizationId + "/reservations/" + r.id))
                         .entity(BillingMapper.toResponse(r)).build());
@@ -44,7 +45,7 @@ public class ReservationResource {
     @Path("/{reservationId}/commit")
     public Uni<ReservationResponse> commit(@PathParam("organizationId") UUID organizationId,
             @PathParam("reservationId") UUID reservationId) {
-        gate.requireService();
+        gate.requireService(ServiceRight.RESERVATIONS);
         return quotas.commit(organizationId, reservationId).map(BillingMapper::toResponse);
     }
 
@@ -52,7 +53,7 @@ public class ReservationResource {
     @Path("/{reservationId}/release")
     public Uni<ReservationResponse> release(@PathParam("organizationId") UUID organizationId,
             @PathParam("reservationId") UUID reservationId) {
-        gate.requireService();
+        gate.requireService(ServiceRight.RESERVATIONS);
         return quotas.release(organizationId, reservationId).map(BillingMapper::toResponse);
     }
 }

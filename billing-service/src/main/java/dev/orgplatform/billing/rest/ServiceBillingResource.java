@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.orgplatform.billing.mapping.BillingMapper;
 import dev.orgplatform.billing.service.BillingSettingsService;
 import dev.orgplatform.billing.service.DeletionPreconditions;
+import dev.orgplatform.platform.security.ServiceRight;
 import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +39,7 @@ public class ServiceBillingResource {
     @GET
     @Path("/deletion-preconditions")
     public Uni<DeletionPreconditionsResponse> deletionPreconditions(@PathParam("organizationId") UUID organizationId) {
-        gate.requireService();
+        gate.requireService(ServiceRight.ORGANIZATION_STATE);
         return preconditions.of(organizationId).map(BillingMapper::toResponse);
     }
 
@@ -47,7 +48,7 @@ public class ServiceBillingResource {
     @Path("/balance")
     public Uni<BillingSettingsResponse> setBalance(@PathParam("organizationId") UUID organizationId,
             @Valid @NotNull BalanceRequest request) {
-        gate.requireService();
+        gate.requireService(ServiceRight.BALANCE);
         return settings.setBalance(organizationId, request.outstandingCents()).map(BillingMapper::toSettings);
     }
 }

@@ -22,6 +22,7 @@ import dev.orgplatform.invitation.mapping.InvitationMapper;
 import dev.orgplatform.invitation.service.InvitationExpiry;
 import dev.orgplatform.invitation.service.InvitationListing;
 import dev.orgplatform.invitation.service.InvitationService;
+import dev.orgplatform.platform.security.ServiceRight;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.rest.Page;
@@ -62,7 +63,7 @@ public class InvitationResource {
     @Path("/availability")
     @Operation(summary = "Whether invitations to the organization are taken here (platform services only)")
     public Uni<AvailabilityResponse> availability(@PathParam("organizationId") UUID organizationId) {
-        gate.requireService();
+        gate.requireService(ServiceRight.ORGANIZATION_STATE);
         return invitations.open(organizationId).map(open -> new AvailabilityResponse(organizationId, open));
     }
 

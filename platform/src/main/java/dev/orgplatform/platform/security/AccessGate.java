@@ -72,9 +72,15 @@ public class AccessGate {
                 : Uni.createFrom().failure(ProblemException.forbidden("not allowed to " + permission + ": " + refusal));
     }
 
-    /** Platform services (client credentials) pass; everyone else needs {@code permission}. */
-    public Uni<Void> requireOrService(String permission, UUID organizationId) {
-        return caller.isService() ? Uni.createFrom().voidItem() : require(permission, organizationId).replaceWithVoid();
+    /**
+     * A platform service passes when its account holds {@code right} (one of {@link ServiceRight}), and is refused
+     * otherwise; everyone else needs {@code permission}.
+     */
+    public Uni<Void> requireOrService(String permission, UUID organizationId, String right) {
+        if (caller.isService()) {
+            return caller.holds(right) ? Uni.createFrom().voidItem() : Uni.createFrom().failure(lacking(right));
+        }
+        return require(permission, organizationId).replaceWithVoid();
     }
 
     /**
@@ -150,11 +156,18 @@ public class AccessGate {
         });
     }
 
-    /** Only platform services (client credentials) pass. */
-    public void requireService() {
+    /** Only platform services whose account holds {@code right} (one of {@link ServiceRight}) pass. */
+    public void requireService(String right) {
         if (!caller.isService()) {
             throw ProblemException.forbidden("only platform services may call this");
         }
+        if (!caller.holds(right)) {
+            throw lacking(right);
+        }
+    }
+
+    private static ProblemException lacking(String right) {
+        return ProblemException.forbidden("this service's account does not hold the role " + right);
     }
 
     /**

@@ -75,6 +75,11 @@ public class Caller {
         return identity.hasRole(SERVICE_ROLE);
     }
 
+    /** Whether this platform service's account was granted {@code right} (one of {@link ServiceRight}). */
+    public boolean holds(String right) {
+        return isService() && identity.hasRole(right);
+    }
+
     /** A platform operator signed in as themself: an API key never acts as an operator. */
     public boolean isOperator() {
         return identity.hasRole(OPERATOR_ROLE) && apiKey() == null;

@@ -14,15 +14,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.NonBlocking;
 
+import dev.orgplatform.platform.security.ServiceRight;
 import dev.orgplatform.platform.security.AccessDecision;
 import dev.orgplatform.platform.security.AccessQuery;
-import dev.orgplatform.platform.security.Caller;
 import dev.orgplatform.user.access.service.LocalAccessPolicy;
 import io.smallrye.mutiny.Uni;
 
 /** The platform's authorization check, for other services (client-credentials tokens). */
 @Path("/api/v1/authorization")
-@RolesAllowed(Caller.SERVICE_ROLE)
+@RolesAllowed(ServiceRight.ACCESS_CHECKS)
 @Tag(name = "Authorization")
 @NonBlocking // answered from memory: no worker thread hop on the hottest path
 public class AuthorizationResource {

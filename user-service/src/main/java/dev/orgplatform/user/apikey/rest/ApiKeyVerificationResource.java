@@ -7,16 +7,16 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.orgplatform.platform.security.ServiceRight;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.security.ApiKeyApi;
 import dev.orgplatform.platform.security.ApiKeyGrant;
 import dev.orgplatform.platform.security.ApiKeyVerifier;
-import dev.orgplatform.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /** Other services verify the API keys they are shown here (by hash; answered from memory). */
 @Path("/api/v1/api-keys/verify")
-@RolesAllowed(Caller.SERVICE_ROLE)
+@RolesAllowed(ServiceRight.KEY_VERIFICATION)
 @Tag(name = "API keys")
 public class ApiKeyVerificationResource {
 

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.orgplatform.platform.security.ServiceRight;
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.rest.Page;
 import dev.orgplatform.platform.rest.QueryParams;
@@ -64,7 +65,7 @@ public class MemberResource {
         var filter = new MembershipService.MemberFilter(QueryParams.enumValue(Role.class, role, "role"), QueryParams.text(team),
                 QueryParams.enumValue(UserStatus.class, status, "status"));
         int size = Cursor.limit(limit, 50, 200);
-        return gate.requireOrService("member:read", organizationId)
+        return gate.requireOrService("member:read", organizationId, ServiceRight.MEMBER_LISTS)
                 .chain(() -> memberships.members(organizationId, filter, size, cursor))
                 .map(page -> page.map(MembershipMapper::toResponse));
     }
@@ -72,7 +73,7 @@ public class MemberResource {
     @GET
     @Path("/{userId}")
     public Uni<Response> get(@PathParam("organizationId") UUID organizationId, @PathParam("userId") UUID userId) {
-        return gate.requireOrService("member:read", organizationId)
+        return gate.requireOrService("member:read", organizationId, ServiceRight.MEMBER_LISTS)
                 .chain(() -> memberships.member(organizationId, userId))
                 .map(m -> Versions.ok(MembershipMapper.toResponse(m), m.membership().version));
     }
@@ -99,7 +100,7 @@ public class MemberResource {
     @Path("/{userId}/products/{productId}/permissions")
     public Uni<ProductPermissionsResponse> productPermissions(@PathParam("organizationId") UUID organizationId,
             @PathParam("userId") UUID userId, @PathParam("productId") String productId) {
-        return gate.requireOrService("member:read", organizationId)
+        return gate.requireOrService("member:read", organizationId, ServiceRight.MEMBER_LISTS)
                 .chain(() -> products.permissions(organizationId, userId, productId))
                 .map(granted -> new ProductPermissionsResponse(userId, productId, granted));
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.orgplatform.platform.security.ServiceRight;
 import dev.orgplatform.platform.rest.Versions;
 import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Caller;
@@ -54,7 +55,7 @@ public class TeamResource {
 
     @GET
     public Uni<List<TeamResponse>> list(@PathParam("organizationId") UUID organizationId) {
-        return gate.requireOrService("team:read", organizationId).chain(() -> teams.teams(organizationId))
+        return gate.requireOrService("team:read", organizationId, ServiceRight.MEMBER_LISTS).chain(() -> teams.teams(organizationId))
                 .map(all -> all.stream().map(TeamMapper::toResponse).toList());
     }
 
@@ -68,7 +69,7 @@ public class TeamResource {
     @GET
     @Path("/{teamId}")
     public Uni<Response> get(@PathParam("organizationId") UUID organizationId, @PathParam("teamId") UUID teamId) {
-        return gate.requireOrService("team:read", organizationId).chain(() -> teams.team(organizationId, teamId))
+        return gate.requireOrService("team:read", organizationId, ServiceRight.MEMBER_LISTS).chain(() -> teams.team(organizationId, teamId))
                 .map(t -> Versions.ok(TeamMapper.toResponse(t), t.version));
     }
 
@@ -94,7 +95,7 @@ public class TeamResource {
     @Path("/{teamId}/members")
     public Uni<List<TeamMemberResponse>> members(@PathParam("organizationId") UUID organizationId,
             @PathParam("teamId") UUID teamId) {
-        return gate.requireOrService("team:read", organizationId).chain(() -> teams.members(organizationId, teamId))
+        return gate.requireOrService("team:read", organizationId, ServiceRight.MEMBER_LISTS).chain(() -> teams.members(organizationId, teamId))
                 .map(all -> all.stream().map(TeamMapper::toResponse).toList());
     }
 
