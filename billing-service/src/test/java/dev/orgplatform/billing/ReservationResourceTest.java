@@ -22,16 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.orgplatform.billing.service.ReservationExpiryJob;
+import dev.orgplatform.deploy.testing.Concurrently;
 import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.TestUsers;
 import dev.orgplatform.platform.client.ReservationKeys;
@@ -73,7 +70,7 @@ class ReservationResourceTest {
     @Test
     void theUserLimitHoldsExactlyUnder200ConcurrentReservations() throws Exception {
         UUID org = openedOrganization();
-        List<Integer> statuses = concurrently(200, i -> reserve(org, "users", 1, "concurrent-" + i).statusCode());
+        List<Integer> statuses = Concurrently.run(200, i -> reserve(org, "users", 1, "concurrent-" + i).statusCode());
         assertEquals(49, statuses.stream().filter(s -> s == 201).count(), "the Free plan's 50 users minus the Owner's seat, not one more");
         assertEquals(151, statuses.stream().filter(s -> s == 409).count(), "every other one refused: " + statuses);
         reserve(org, "users", 1, "one-more").then().statusCode(409).body("limit", equalTo(50)).body("used", equalTo(50))
@@ -83,7 +80,7 @@ class ReservationResourceTest {
     @Test
     void theSameKeyReservedByManyAtOnceTakesTheUnitsOnceAndAnswersTheSameReservation() throws Exception {
         UUID org = openedOrganization();
-        List<String> answers = concurrently(60, i -> {
+        List<String> answers = Concurrently.run(60, i -> {
             Response r = reserve(org, "webhooks", 5, "same-key");
             return r.statusCode() + " " + r.path("id");
         });
@@ -101,18 +98,71 @@ class ReservationResourceTest {
         given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + committed + "/commit").then().statusCode(200);
         assertEquals(5, used(org, "apiKeys"));
 
-        Instant later = Instant.now().plus(Duration.ofMinutes(16));
-        QuarkusMock.installMockForType(new PlatformClock() {
-            @Override
-            public Instant now() {
-                return later;
-            }
-        }, PlatformClock.class);
+        clockAt(Instant.now().plus(Duration.ofMinutes(16)));
         VertxContextSupport.subscribeAndAwait(() -> expiry.run());
 
         assertEquals(2, used(org, "apiKeys"), "the held 3 came back, the committed 2 stay");
         given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + held + "/commit")
                 .then().statusCode(409).body("detail", containsString("EXPIRED"));
+    }
+
+    @Test
+    void twentyKeysWhoseCommitCallFailedAreCommittedFromTheirEventsAndReleasedFromTheirRevocations() throws Throwable {
+        UUID org = openedOrganization();
+        List<UUID> keys = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            keys.add(UUID.randomUUID());
+        }
+        // 20 keys made at once whose makers reserved but never got their commit call through
+        List<String> seats = Concurrently.run(20, i -> reserve(org, "apiKeys", 1, ReservationKeys.apiKey(keys.get(i)))
+                .then().statusCode(201).body("state", equalTo("HELD")).extract().<String>path("id"));
+        KafkaEvents kafka = kafka();
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            created.add(UUID.randomUUID().toString());
+            kafka.publish("apikeys", org, created.get(i), "ApiKeyCreated", "/user-service", keyEvent(keys.get(i), org, seats.get(i)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys.stream().allMatch(k ->
+                "COMMITTED".equals(reserve(org, "apiKeys", 1, ReservationKeys.apiKey(k)).then().extract().path("state"))));
+        // redelivered, they change nothing
+        for (int i = 0; i < 20; i++) {
+            kafka.publish("apikeys", org, created.get(i), "ApiKeyCreated", "/user-service", keyEvent(keys.get(i), org, seats.get(i)));
+        }
+        assertEquals(20, used(org, "apiKeys"));
+
+        clockAt(Instant.now().plus(Duration.ofMinutes(16)));
+        VertxContextSupport.subscribeAndAwait(() -> expiry.run());
+        assertEquals(20, used(org, "apiKeys"), "committed from their events, none waited for its hold to expire");
+
+        // revoked (say, their owner removed from the organization), each event delivered twice
+        for (int i = 0; i < 20; i++) {
+            String revoked = UUID.randomUUID().toString();
+            kafka.publish("apikeys", org, revoked, "ApiKeyRevoked", "/user-service", keyEvent(keys.get(i), org, seats.get(i)));
+            kafka.publish("apikeys", org, revoked, "ApiKeyRevoked", "/user-service", keyEvent(keys.get(i), org, seats.get(i)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> used(org, "apiKeys") == 0);
+        given().auth().oauth2(serviceToken()).when().post(reservations(org) + "/" + seats.get(0) + "/commit")
+                .then().statusCode(409).body("detail", containsString("RELEASED"));
+    }
+
+    @Test
+    void anInvitationsSeatIsCommittedFromItsCreatedEvent() {
+        UUID org = openedOrganization();
+        UUID invitation = UUID.randomUUID();
+        // invitation-service reserved, recorded the invitation, and its commit call failed
+        String seat = reserve(org, ReservationKeys.USERS, 1, ReservationKeys.invitation(invitation)).then().statusCode(201)
+                .body("state", equalTo("HELD")).extract().path("id");
+        kafka().publish("invitations", org, UUID.randomUUID().toString(), "InvitationCreated", "/invitation-service",
+                "{\"invitationId\":\"" + invitation + "\",\"organizationId\":\"" + org + "\",\"email\":\"x@example.com\","
+                        + "\"role\":\"VIEWER\",\"teams\":[],\"reservationId\":\"" + seat + "\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(
+                reserve(org, "users", 1, ReservationKeys.invitation(invitation)).then().extract().path("state")));
+        assertEquals(2, used(org, "users"));
+    }
+
+    private static String keyEvent(UUID key, UUID org, String reservation) {
+        return "{\"keyId\":\"" + key + "\",\"organizationId\":\"" + org + "\",\"userId\":\"" + UUID.randomUUID()
+                + "\",\"reservationId\":\"" + reservation + "\"}";
     }
 
     @Test
@@ -228,21 +278,13 @@ class ReservationResourceTest {
         return id;
     }
 
-    private static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            List<Callable<T>> calls = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                calls.add(() -> call.apply(index));
+    /** The platform clock of this test, at {@code at} (past a reservation's hold, say). */
+    private static void clockAt(Instant at) {
+        QuarkusMock.installMockForType(new PlatformClock() {
+            @Override
+            public Instant now() {
+                return at;
             }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(calls)) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        }, PlatformClock.class);
     }
 }

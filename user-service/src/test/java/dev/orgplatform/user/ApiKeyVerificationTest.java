@@ -3,9 +3,11 @@ package dev.orgplatform.user;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -118,6 +120,34 @@ class ApiKeyVerificationTest {
         given().auth().oauth2(TestUsers.serviceToken("org-service")).contentType(ContentType.JSON)
                 .body(Map.of("secretHash", "opk_plain_secret")).when().post("/api/v1/api-keys/verify")
                 .then().statusCode(400).body("errors[0].field", equalTo("secretHash"));
+    }
+
+    @Test
+    void removingAMemberRevokesTheirKeysThereWithAnEventNamingEachSeatAndNoKeyElsewhere() {
+        TestUsers.User owner = TestUsers.create("key-removal-owner");
+        UUID org = Fixture.organization(owner);
+        UUID elsewhere = Fixture.organization(owner);
+        TestUsers.User member = TestUsers.create("key-removal-member");
+        Fixture.member(org, member, "DEVELOPER");
+        Fixture.member(elsewhere, member, "DEVELOPER");
+        String first = Secrets.generate("opk_"), second = Secrets.generate("opk_"), kept = Secrets.generate("opk_");
+        UUID firstKey = db.insertKey(member, org, first, "read", Instant.now().plus(Duration.ofDays(30)));
+        UUID secondKey = db.insertKey(member, org, second, "write", Instant.now().plus(Duration.ofDays(30)));
+        db.insertKey(member, elsewhere, kept, "read", Instant.now().plus(Duration.ofDays(30)));
+        verify(first).then().statusCode(200);
+
+        given().auth().oauth2(owner.token()).when().delete("/api/v1/organizations/" + org + "/members/" + member.id())
+                .then().statusCode(204);
+
+        untilRefused(first);
+        untilRefused(second);
+        verify(kept).then().statusCode(200);
+        for (UUID key : List.of(firstKey, secondKey)) {
+            var revoked = Fixture.KAFKA.await("apikeys", r -> r.value().contains(key.toString())
+                    && "ApiKeyRevoked".equals(KafkaEvents.header(r, "ce_type")), Duration.ofSeconds(20));
+            assertTrue(revoked.value().contains("\"reservationId\":\""
+                    + db.reservationOf(key) + "\""), revoked.value());
+        }
     }
 
     /** How many ms after now the key is refused (it must be within the agreement bound). */

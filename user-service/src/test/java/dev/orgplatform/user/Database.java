@@ -57,6 +57,19 @@ final class Database {
         return c;
     }
 
+    /** The reservation (API-key seat) a key row names. */
+    UUID reservationOf(UUID keyId) {
+        try (Connection c = autocommitting(); PreparedStatement s = c.prepareStatement("select reservation_id from api_key where id = ?")) {
+            s.setObject(1, keyId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getObject(1, UUID.class);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     long queryLong(String sql, Object... params) {
         try (Connection c = autocommitting(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

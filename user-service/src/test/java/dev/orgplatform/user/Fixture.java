@@ -109,10 +109,18 @@ final class Fixture {
     }
 
     static int adminPost(String path, Object body) {
+        return adminSend("POST", path, body);
+    }
+
+    static int adminPut(String path, Object body) {
+        return adminSend("PUT", path, body);
+    }
+
+    private static int adminSend(String method, String path, Object body) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(adminUrl() + path))
                     .header("Authorization", "Bearer " + KEYCLOAK.adminToken()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(write(body))).build(), HttpResponse.BodyHandlers.ofString());
+                    .method(method, HttpRequest.BodyPublishers.ofString(write(body))).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -30,6 +30,38 @@ import io.restassured.http.ContentType;
 class UserResourceTest {
 
     @Test
+    void anEmailAnotherAccountGaveUpSignsItsNewHolderInAndTheFirstHolderKeepsTheirNewOne() {
+        // usernames apart from emails: Keycloak refuses an email that is another account's username
+        String email = "reused-" + UUID.randomUUID() + "@example.com";
+        String password = "pw-" + UUID.randomUUID();
+        String firstName = account(email, password);
+        String first = Fixture.KEYCLOAK.passwordToken(firstName, password);
+        String firstId = given().auth().oauth2(first).get("/api/v1/users/me").then().statusCode(200)
+                .body("email", equalTo(email)).extract().path("id");
+
+        // in Keycloak the first account moves to another address, and a new account takes the old one
+        String moved = "moved-" + email;
+        assertEquals(204, Fixture.adminPut("/users/" + firstId, Map.of("email", moved)));
+        String secondName = account(email, password);
+        String second = Fixture.KEYCLOAK.passwordToken(secondName, password);
+        given().auth().oauth2(second).get("/api/v1/users/me").then().statusCode(200).body("email", equalTo(email));
+
+        // the first holder signs in again: their profile follows Keycloak, nobody is locked out
+        String again = Fixture.KEYCLOAK.passwordToken(firstName, password);
+        given().auth().oauth2(again).get("/api/v1/users/me").then().statusCode(200).body("email", equalTo(moved));
+        given().auth().oauth2(second).get("/api/v1/users/me").then().statusCode(200).body("email", equalTo(email));
+    }
+
+    /** A Keycloak account whose username is not its email; answers the username. */
+    private static String account(String email, String password) {
+        String username = "account-" + UUID.randomUUID();
+        assertEquals(201, Fixture.adminPost("/users", Map.of("username", username, "email", email, "emailVerified", true,
+                "enabled", true, "firstName", "Re", "lastName", "User",
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)))));
+        return username;
+    }
+
+    @Test
     void aUserFirstSeenGetsAProfileAndEditsItInStepWithKeycloak() {
         TestUsers.User user = TestUsers.create("profile");
         var me = given().auth().oauth2(user.token()).get("/api/v1/users/me").then().statusCode(200)

@@ -14,11 +14,11 @@ import dev.orgplatform.platform.events.EventHandling;
 import dev.orgplatform.platform.events.InboundEvent;
 import io.smallrye.mutiny.Uni;
 
-/** An invitation's seat: accepted, it becomes the member's; revoked or expired, it is freed. */
+/** An invitation's seat: committed once the invitation exists; accepted, it becomes the member's; revoked or expired, it is freed. */
 @ApplicationScoped
 public class InvitationEventsConsumer {
 
-    private static final Set<String> FOLLOWED = Set.of("InvitationAccepted", "InvitationRevoked", "InvitationExpired");
+    private static final Set<String> FOLLOWED = Set.of("InvitationCreated", "InvitationAccepted", "InvitationRevoked", "InvitationExpired");
 
     private final SeatService seats;
     private final ObjectMapper json;
@@ -40,6 +40,11 @@ public class InvitationEventsConsumer {
         event.require(data.organizationId(), "organizationId");
         if (data.reservationId() == null) {
             event.require(data.invitationId(), "invitationId or reservationId");
+        }
+        if ("InvitationCreated".equals(event.type())) {
+            return data.reservationId() == null ? Uni.createFrom().voidItem()
+                    : handling.withRetries(event, () -> seats.recorded(SeatService.INVITATIONS_CONSUMER, event, data.organizationId(),
+                            data.reservationId()));
         }
         if ("InvitationAccepted".equals(event.type())) {
             event.require(data.userId(), "userId");

@@ -95,6 +95,14 @@ public class QuotaService {
         return of(organizationId, reservationId).chain(this::giveBack);
     }
 
+    /** Call inside a transaction with the reservation locked: a HELD reservation becomes COMMITTED; any other stays. */
+    public Uni<Reservation> confirm(Reservation r) {
+        if (r.state == ReservationState.HELD) {
+            r.state = ReservationState.COMMITTED;
+        }
+        return Uni.createFrom().item(r);
+    }
+
     /** Call inside a transaction with the reservation locked: HELD or COMMITTED units go back to the quota. */
     public Uni<Reservation> giveBack(Reservation r) {
         return end(r, ReservationState.RELEASED);

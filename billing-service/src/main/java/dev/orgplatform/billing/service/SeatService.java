@@ -24,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SeatService {
 
-    static final String INVITATIONS_CONSUMER = "billing-service/invitations";
+    public static final String INVITATIONS_CONSUMER = "billing-service/invitations";
+    public static final String API_KEYS_CONSUMER = "billing-service/apikeys";
     static final String MEMBERSHIPS_CONSUMER = "billing-service/memberships";
 
     private final ReservationRepository reservations;
@@ -64,6 +65,27 @@ public class SeatService {
                 .heldBy(revoked.organizationId(), LimitedResource.USERS, ReservationKeys.member(revoked.userId()))
                 .chain(held -> Multi.createFrom().iterable(held).onItem().transformToUniAndConcatenate(quotas::giveBack)
                         .collect().last()));
+    }
+
+    /**
+     * The thing a reservation was made for exists (its creation event names the reservation): a reservation still held
+     * is committed, whether or not the creator's own commit call got through.
+     */
+    @WithTransaction
+    public Uni<Boolean> recorded(String consumer, InboundEvent event, UUID organizationId, UUID reservationId) {
+        return processed.once(consumer, event, () -> reservationOf(organizationId, reservationId)
+                .chain(r -> r == null ? Uni.createFrom().voidItem() : quotas.confirm(r).replaceWithVoid()));
+    }
+
+    /** The thing a reservation was made for is gone: its units go back (once; a released reservation stays so). */
+    @WithTransaction
+    public Uni<Boolean> ended(String consumer, InboundEvent event, UUID organizationId, UUID reservationId) {
+        return processed.once(consumer, event, () -> reservationOf(organizationId, reservationId)
+                .chain(r -> r == null ? Uni.createFrom().voidItem() : quotas.giveBack(r).replaceWithVoid()));
+    }
+
+    private Uni<Reservation> reservationOf(UUID organizationId, UUID reservationId) {
+        return reservations.locked(reservationId).map(r -> r != null && r.organizationId.equals(organizationId) ? r : null);
     }
 
     /** The invitation's reservation, locked: by its id, else by invitation-service's key; null if unknown. */

@@ -33,7 +33,8 @@ public final class InvitationMapper {
     }
 
     public static InvitationEvents.InvitationCreated toCreated(Invitation i) {
-        return new InvitationEvents.InvitationCreated(i.id, i.organizationId, i.email, i.role, List.of(i.teams), i.invitedBy, i.expiresAt);
+        return new InvitationEvents.InvitationCreated(i.id, i.organizationId, i.email, i.role, List.of(i.teams), i.invitedBy, i.expiresAt,
+                i.reservationId);
     }
 
     public static InvitationEvents.InvitationResent toResent(Invitation i) {

@@ -12,8 +12,9 @@ public final class InvitationEvents {
     private InvitationEvents() {
     }
 
+    /** {@code reservationId}: the invitation's user seat at billing-service, which commits it from this event. */
     public record InvitationCreated(UUID invitationId, UUID organizationId, String email, String role, List<String> teams,
-            UUID invitedBy, Instant expiresAt) {
+            UUID invitedBy, Instant expiresAt, UUID reservationId) {
     }
 
     public record InvitationResent(UUID invitationId, UUID organizationId, Instant expiresAt) {

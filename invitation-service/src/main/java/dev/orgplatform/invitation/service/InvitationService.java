@@ -84,11 +84,9 @@ public class InvitationService {
                         throw duplicate();
                     }
                 })
-                .chain(() -> seats.reserve(organizationId, ReservationKeys.USERS, ReservationKeys.invitation(id)))
-                .chain(reservation -> record(id, email, invitation, reservation, token)
-                        .onFailure(InvitationService::violatesOnePending).transform(e -> duplicate())
-                        .onFailure().call(() -> seats.release(organizationId, reservation).onFailure().recoverWithNull())
-                        .call(saved -> seats.commit(organizationId, reservation)))
+                .chain(() -> seats.hold(organizationId, ReservationKeys.USERS, ReservationKeys.invitation(id),
+                        reservation -> record(id, email, invitation, reservation, token)
+                                .onFailure(InvitationService::violatesOnePending).transform(e -> duplicate())))
                 .chain(saved -> deliver(saved, token));
     }
 

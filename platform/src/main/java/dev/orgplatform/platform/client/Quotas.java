@@ -2,12 +2,14 @@ package dev.orgplatform.platform.client;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 import dev.orgplatform.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +20,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Quotas {
+
+    private static final Logger LOG = Logger.getLogger(Quotas.class);
 
     private final QuotaApi quotas;
     private final Duration timeout;
@@ -37,6 +41,22 @@ public class Quotas {
                             + resource + " limit; raise the limit or free some first") : e;
                 })
                 .map(QuotaApi.Reservation::id);
+    }
+
+    /**
+     * The one sequence for a limited thing: reserve its unit, {@code record} it (in a transaction whose outbox event
+     * names the reservation), give the unit back when recording failed, then commit. A commit that fails (billing-service
+     * unreachable right after the reservation) fails nothing: billing-service commits the reservation when it consumes
+     * the recorded event, so no unit of a thing that exists waits for its hold to expire.
+     */
+    public <T> Uni<T> hold(UUID organizationId, String resource, String idempotencyKey, Function<UUID, Uni<T>> record) {
+        return reserve(organizationId, resource, idempotencyKey).chain(reservation -> record.apply(reservation)
+                .onFailure().call(() -> release(organizationId, reservation).onFailure().invoke(e -> LOG.warnf(
+                        "reservation %s of organization %s was not released after a failed write (it expires): %s",
+                        reservation, organizationId, e.toString())).onFailure().recoverWithNull())
+                .call(() -> commit(organizationId, reservation).onFailure().invoke(e -> LOG.infof(
+                        "reservation %s of organization %s is committed from its event instead: %s", reservation, organizationId,
+                        e.toString())).onFailure().recoverWithNull()));
     }
 
     public Uni<Void> commit(UUID organizationId, UUID reservationId) {

@@ -12,12 +12,15 @@ public final class ApiKeyEvents {
     private ApiKeyEvents() {
     }
 
-    public record ApiKeyCreated(UUID keyId, UUID organizationId, UUID userId, String name, List<String> scopes, Instant expiresAt) {
+    /** {@code reservationId}: the key's API-key seat at billing-service, which commits it from this event. */
+    public record ApiKeyCreated(UUID keyId, UUID organizationId, UUID userId, String name, List<String> scopes, Instant expiresAt,
+            UUID reservationId) {
     }
 
     public record ApiKeyRotated(UUID keyId, UUID organizationId, UUID userId) {
     }
 
+    /** billing-service releases the key's seat ({@code reservationId}) from this event. */
     public record ApiKeyRevoked(UUID keyId, UUID organizationId, UUID userId, UUID reservationId) {
     }
 

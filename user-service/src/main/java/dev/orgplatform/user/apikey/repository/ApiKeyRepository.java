@@ -42,6 +42,11 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
                 + "else lastUsedAt end where id = ?3", uses, at, keyId);
     }
 
+    /** The live (not revoked) keys of {@code userId} in the organization, in id order (the lock order of key writers). */
+    public Uni<List<ApiKey>> liveOf(UUID organizationId, UUID userId) {
+        return list("organizationId = ?1 and userId = ?2 and revokedAt is null order by id", organizationId, userId);
+    }
+
     public Uni<Long> deleteOfOrganization(UUID organizationId) {
         return delete("organizationId", organizationId);
     }

@@ -26,6 +26,7 @@ import dev.orgplatform.user.apikey.repository.ApiKeyPolicyRepository;
 import dev.orgplatform.user.apikey.repository.ApiKeyRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -66,10 +67,8 @@ public class ApiKeyService {
     public Uni<IssuedKey> create(UUID organizationId, UUID owner, NewApiKey request) {
         UUID id = UUID.randomUUID();
         return lifetime(organizationId, request.expiresInDays())
-                .chain(days -> quotas.reserve(organizationId, ReservationKeys.API_KEYS, ReservationKeys.apiKey(id))
-                        .chain(reservation -> record(id, owner, organizationId, request, days, reservation)
-                                .onFailure().call(() -> quotas.release(organizationId, reservation).onFailure().recoverWithNull())
-                                .call(issued -> quotas.commit(organizationId, reservation))))
+                .chain(days -> quotas.hold(organizationId, ReservationKeys.API_KEYS, ReservationKeys.apiKey(id),
+                        reservation -> record(id, owner, organizationId, request, days, reservation)))
                 .call(feed::awaitApplied);
     }
 
@@ -97,6 +96,19 @@ public class ApiKeyService {
                 .call(feed::awaitApplied)
                 .call(revoked -> quotas.release(revoked.organizationId, revoked.reservationId).onFailure().invoke(e -> LOG.warnf(
                         "API key %s revoked but its seat was not released yet: %s", revoked.id, e.toString())).onFailure().recoverWithNull());
+    }
+
+    /**
+     * Revokes every live key of {@code userId} in the organization (a member removed from it), each with its
+     * ApiKeyRevoked event, from which billing-service gives the key's seat back. Runs inside the caller's transaction,
+     * after the caller's own outbox row: the organization's outbox lock before the keys' rows, as every key writer.
+     */
+    public Uni<Integer> revokeAllOf(UUID organizationId, UUID userId) {
+        return keys.liveOf(organizationId, userId).chain(live -> Multi.createFrom().iterable(live)
+                .onItem().transformToUniAndConcatenate(k -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRevoked", k.organizationId,
+                        "api-keys/" + k.id, new ApiKeyEvents.ApiKeyRevoked(k.id, k.organizationId, k.userId, k.reservationId))
+                        .invoke(() -> k.revokedAt = clock.now()))
+                .collect().asList().map(List::size));
     }
 
     /** A new secret for the same key; the old one stops working at once. */
@@ -131,7 +143,7 @@ public class ApiKeyService {
         k.expiresAt = k.createdAt.plus(Duration.ofDays(days));
         return keys.persist(k)
                 .call(saved -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyCreated", organizationId, "api-keys/" + id,
-                        new ApiKeyEvents.ApiKeyCreated(id, organizationId, owner, k.name, List.of(k.scopes), k.expiresAt)))
+                        new ApiKeyEvents.ApiKeyCreated(id, organizationId, owner, k.name, List.of(k.scopes), k.expiresAt, reservation)))
                 .map(saved -> new IssuedKey(saved, secret));
     }
 

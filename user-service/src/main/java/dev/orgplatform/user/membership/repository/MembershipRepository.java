@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.security.Role;
@@ -38,6 +39,19 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
         static WithUser of(Object[] row) {
             return new WithUser((Membership) row[0], (UserStatus) row[1], (String) row[2], (String) row[3]);
         }
+    }
+
+    /**
+     * Deletes the membership as read (its version), or fails with an optimistic lock failure when it changed meanwhile.
+     * A query, not the session's remove: Hibernate Reactive's entity delete is not safe under concurrent deletes in one
+     * process (hibernate-reactive#1713; HR000069 and hung transactions with 20 removals at once).
+     */
+    public Uni<Void> deleteAsRead(Membership m) {
+        return delete("id = ?1 and version = ?2", m.id, m.version).invoke(deleted -> {
+            if (deleted == 0) {
+                throw new OptimisticLockException("membership " + m.id + " changed meanwhile");
+            }
+        }).replaceWithVoid();
     }
 
     public Uni<Membership> membershipOf(UUID organizationId, UUID userId) {

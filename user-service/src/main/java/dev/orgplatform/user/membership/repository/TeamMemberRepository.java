@@ -42,4 +42,9 @@ public class TeamMemberRepository implements PanacheRepositoryBase<TeamMember, T
     public Uni<Long> deleteOfOrganization(UUID organizationId) {
         return delete("teamId in (select t.id from Team t where t.organizationId = ?1)", organizationId);
     }
+
+    /** Removes one team membership by query (see {@link MembershipRepository#deleteAsRead}). */
+    public Uni<Long> remove(TeamMember tm) {
+        return delete("teamId = ?1 and userId = ?2", tm.teamId, tm.userId);
+    }
 }

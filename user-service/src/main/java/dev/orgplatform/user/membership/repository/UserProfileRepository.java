@@ -25,6 +25,24 @@ public class UserProfileRepository implements PanacheRepositoryBase<UserProfile,
     }
 
     /**
+     * Frees {@code email} where a profile other than {@code id} still holds it: Keycloak keeps emails unique, so that
+     * account's email changed and this one took it; the other profile's address is unknown until it is seen again.
+     */
+    public Uni<Integer> releaseEmail(String email, UUID id) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("update user_profile set email = id::text || '@email-changed.invalid', "
+                        + "version = version + 1 where email = ?1 and id <> ?2")
+                        .setParameter(1, email).setParameter(2, id).executeUpdate());
+    }
+
+    /** The profile's email as Keycloak has it now (a changed email shows in the next token). */
+    public Uni<Integer> updateEmail(UUID id, String email) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("update user_profile set email = ?2, version = version + 1 where id = ?1 and email <> ?2")
+                        .setParameter(1, id).setParameter(2, email).executeUpdate());
+    }
+
+    /**
      * Moves {@code lastLoginAt} forward to {@code loginAt} (never back) in one conditional statement: concurrent first
      * requests of one login all succeed, and the profile's version (its ETag) stays, since logging in edits nothing.
      */

@@ -12,6 +12,7 @@ import dev.orgplatform.platform.rest.Page;
 import dev.orgplatform.platform.rest.Versions;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.access.service.AccessChangeFeed;
+import dev.orgplatform.user.apikey.service.ApiKeyService;
 import dev.orgplatform.user.membership.MemberRules;
 import dev.orgplatform.user.membership.Membership;
 import dev.orgplatform.user.membership.UserStatus;
@@ -46,15 +47,17 @@ public class MembershipService {
     private final ProductPermissionRepository grants;
     private final Outbox outbox;
     private final AccessChangeFeed feed;
+    private final ApiKeyService apiKeys;
 
     public MembershipService(MembershipRepository memberships, TeamRepository teams, TeamMemberRepository teamMembers,
-            ProductPermissionRepository grants, Outbox outbox, AccessChangeFeed feed) {
+            ProductPermissionRepository grants, Outbox outbox, AccessChangeFeed feed, ApiKeyService apiKeys) {
         this.memberships = memberships;
         this.teams = teams;
         this.teamMembers = teamMembers;
         this.grants = grants;
         this.outbox = outbox;
         this.feed = feed;
+        this.apiKeys = apiKeys;
     }
 
     /** One page of members in the order they joined (keyset on created-at and id). */
@@ -120,13 +123,18 @@ public class MembershipService {
                 .replaceWith(m);
     }
 
-    /** Deletes a membership with the member's teams and product rights there; runs inside the caller's transaction. */
+    /**
+     * Deletes a membership with the member's teams and product rights there and revokes their API keys there (their
+     * seats go back from the events); runs inside the caller's transaction.
+     */
     private Uni<Void> revoke(Membership m) {
         return teamMembers.removeFromOrganization(m.userId, m.organizationId)
                 .chain(() -> grants.removeFromOrganization(m.userId, m.organizationId))
-                .chain(() -> memberships.delete(m))
+                .chain(() -> memberships.deleteAsRead(m))
                 .chain(() -> outbox.publish(MembershipEvents.TOPIC, "MembershipRevoked", m.organizationId, "memberships/" + m.id,
-                        new MembershipEvents.MembershipRevoked(m.id, m.organizationId, m.userId, m.role.name())));
+                        new MembershipEvents.MembershipRevoked(m.id, m.organizationId, m.userId, m.role.name())))
+                .chain(() -> apiKeys.revokeAllOf(m.organizationId, m.userId))
+                .replaceWithVoid();
     }
 
     private Uni<Member> memberOrFail(UUID organizationId, UUID userId) {

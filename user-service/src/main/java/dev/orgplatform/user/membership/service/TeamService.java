@@ -116,7 +116,7 @@ public class TeamService {
                                         + "at least one team: add them to another team first");
                             }
                         }))
-                        .call(tm -> teamMembers.delete(tm))
+                        .call(tm -> teamMembers.remove(tm))
                         .call(tm -> publish("TeamMemberRemoved", t, userId, tm.teamRole.name())))
                 .replaceWithVoid();
     }

@@ -3,6 +3,7 @@ package dev.orgplatform.user.membership.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,8 +29,11 @@ public class UserProfileService {
     private final Keycloak keycloak;
     private final Outbox outbox;
     private final PlatformClock clock;
-    /** The login time last recorded per user, so only the first request of a new login writes. */
-    private final Map<UUID, Instant> loginsSeen = new ConcurrentHashMap<>();
+    /** The login time and email last recorded per user, so only the first request of a new login (or email) writes. */
+    private final Map<UUID, Seen> loginsSeen = new ConcurrentHashMap<>();
+
+    private record Seen(Instant loginAt, String email) {
+    }
 
     public UserProfileService(UserProfileRepository users, Keycloak keycloak, Outbox outbox, PlatformClock clock) {
         this.users = users;
@@ -38,10 +42,20 @@ public class UserProfileService {
         this.clock = clock;
     }
 
-    /** A user first seen (through a token or an event) gets a profile. Runs inside the caller's transaction. */
+    /**
+     * A user first seen (through a token or an event) gets a profile, with the email Keycloak gives now: an email
+     * another profile still holds (that account's email changed since, and this account took it) is taken from it,
+     * so a reused email never locks its new holder out. Runs inside the caller's transaction.
+     */
     public Uni<UserProfile> ensureProfile(UUID id, String email, String name) {
-        String address = email == null ? id + "@unknown.invalid" : email.toLowerCase();
-        return users.insertIfAbsent(id, address, name, clock.now()).chain(() -> users.findById(id));
+        if (email == null) {
+            return users.insertIfAbsent(id, id + "@unknown.invalid", name, clock.now()).chain(() -> users.findById(id));
+        }
+        String address = email.toLowerCase();
+        return users.releaseEmail(address, id)
+                .chain(() -> users.insertIfAbsent(id, address, name, clock.now()))
+                .chain(inserted -> inserted > 0 ? Uni.createFrom().item(0) : users.updateEmail(id, address))
+                .chain(() -> users.findById(id));
     }
 
     /**
@@ -49,13 +63,14 @@ public class UserProfileService {
      * the login time ({@code auth_time} of the token) the first time a new login shows up.
      */
     public Uni<Void> seen(UUID id, String email, String name, Instant loginAt) {
-        Instant known = loginsSeen.get(id);
-        if (known != null && (loginAt == null || !loginAt.isAfter(known))) {
+        Seen known = loginsSeen.get(id);
+        if (known != null && Objects.equals(known.email(), email) && (loginAt == null || !loginAt.isAfter(known.loginAt()))) {
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> ensureProfile(id, email, name)
                         .call(p -> loginAt == null ? Uni.createFrom().voidItem() : users.recordLogin(id, loginAt)))
-                .invoke(() -> loginsSeen.merge(id, loginAt == null ? Instant.EPOCH : loginAt, (a, b) -> a.isAfter(b) ? a : b))
+                .invoke(() -> loginsSeen.merge(id, new Seen(loginAt == null ? Instant.EPOCH : loginAt, email),
+                        (a, b) -> new Seen(a.loginAt().isAfter(b.loginAt()) ? a.loginAt() : b.loginAt(), b.email())))
                 .replaceWithVoid();
     }
 

@@ -24,4 +24,9 @@ public class MemberSuspensionRepository implements PanacheRepositoryBase<MemberS
     public Uni<Long> deleteOfOrganization(UUID organizationId) {
         return delete("organizationId", organizationId);
     }
+
+    /** Lifts one suspension by query: Hibernate Reactive's entity remove is not safe under concurrent deletes. */
+    public Uni<Long> remove(MemberSuspension suspension) {
+        return delete("id", suspension.id);
+    }
 }

@@ -94,7 +94,7 @@ public class MemberSuspensionService {
     Uni<Void> remove(Decision d) {
         return allowed(d).chain(touched -> suspensions.of(d.organizationId(), d.userId()).chain(existing -> existing == null
                 ? Uni.createFrom().voidItem()
-                : suspensions.delete(existing).call(() -> outbox.publishToEach(MembershipEvents.TOPIC,
+                : suspensions.remove(existing).replaceWithVoid().call(() -> outbox.publishToEach(MembershipEvents.TOPIC,
                         MembershipEvents.MEMBER_REACTIVATED, touched, "users/" + d.userId(),
                         org -> new MembershipEvents.MemberReactivated(org, d.userId(), d.organizationId())))));
     }
