@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 
+import dev.orgplatform.platform.persistence.DeleteAsRead;
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.membership.Membership;
@@ -41,17 +41,9 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
         }
     }
 
-    /**
-     * Deletes the membership as read (its version), or fails with an optimistic lock failure when it changed meanwhile.
-     * A query, not the session's remove: Hibernate Reactive's entity delete is not safe under concurrent deletes in one
-     * process (hibernate-reactive#1713; HR000069 and hung transactions with 20 removals at once).
-     */
+    /** Deletes the membership as read (its version), by query ({@link DeleteAsRead}). */
     public Uni<Void> deleteAsRead(Membership m) {
-        return delete("id = ?1 and version = ?2", m.id, m.version).invoke(deleted -> {
-            if (deleted == 0) {
-                throw new OptimisticLockException("membership " + m.id + " changed meanwhile");
-            }
-        }).replaceWithVoid();
+        return DeleteAsRead.delete(this, "membership", m.id, m.version);
     }
 
     public Uni<Membership> membershipOf(UUID organizationId, UUID userId) {

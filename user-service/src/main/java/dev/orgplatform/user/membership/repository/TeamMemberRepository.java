@@ -43,7 +43,7 @@ public class TeamMemberRepository implements PanacheRepositoryBase<TeamMember, T
         return delete("teamId in (select t.id from Team t where t.organizationId = ?1)", organizationId);
     }
 
-    /** Removes one team membership by query (see {@link MembershipRepository#deleteAsRead}). */
+    /** Removes one team membership by query, never the session's remove (see platform's DeleteAsRead). */
     public Uni<Long> remove(TeamMember tm) {
         return delete("teamId = ?1 and userId = ?2", tm.teamId, tm.userId);
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgplatform.platform.persistence.DeleteAsRead;
 import dev.orgplatform.user.membership.Team;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -47,5 +48,10 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
     public Uni<Long> deleteOfOrganization(UUID organizationId) {
         return delete("organizationId", organizationId);
+    }
+
+    /** Deletes the team as read (its version), by query ({@link DeleteAsRead}). */
+    public Uni<Void> deleteAsRead(Team t) {
+        return DeleteAsRead.delete(this, "team", t.id, t.version);
     }
 }

@@ -89,7 +89,7 @@ public class TeamService {
                     }
                 }))
                 .call(t -> teamMembers.deleteOfTeam(t.id))
-                .call(t -> teams.delete(t))
+                .call(t -> teams.deleteAsRead(t))
                 .call(t -> publish("TeamDeleted", t, null, null)).replaceWithVoid();
     }
 
