@@ -15,8 +15,6 @@ import io.restassured.response.Response;
 /** Organizations, events and calls billing-service's tests share. Call only from @Test / @BeforeEach methods. */
 final class BillingFixture {
 
-    private static final Map<String, String> SERVICE_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
-
     private BillingFixture() {
     }
 
@@ -36,7 +34,7 @@ final class BillingFixture {
     }
 
     private static String serviceToken(String client) {
-        return SERVICE_TOKENS.computeIfAbsent(client, TestUsers::serviceToken);
+        return TestUsers.serviceToken(client);
     }
 
     static KafkaEvents kafka() {

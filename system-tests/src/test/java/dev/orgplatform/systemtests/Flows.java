@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +30,6 @@ final class Flows {
     record Invitation(String id, String email, String token) {
     }
 
-    private static final Map<String, String> SERVICE_TOKENS = new HashMap<>();
-    private static final Map<String, Long> SERVICE_TOKENS_AT = new HashMap<>();
 
     private final LocalStack stack;
     private final Mailbox mailbox;
@@ -131,18 +128,13 @@ final class Flows {
                 + "\",\"secondFactor\":true}";
     }
 
-    /** A client-credentials token of invitation-service (what a platform service asks with), renewed each minute. */
+    /** A client-credentials token of invitation-service (what a platform service asks with). */
     static String serviceToken() {
         return serviceToken("invitation-service");
     }
 
-    /** A client-credentials token of the realm's client {@code clientId}, renewed each minute. */
-    static synchronized String serviceToken(String clientId) {
-        Long at = SERVICE_TOKENS_AT.get(clientId);
-        if (at == null || System.nanoTime() - at > Duration.ofMinutes(1).toNanos()) {
-            SERVICE_TOKENS.put(clientId, TestUsers.serviceToken(clientId));
-            SERVICE_TOKENS_AT.put(clientId, System.nanoTime());
-        }
-        return SERVICE_TOKENS.get(clientId);
+    /** A client-credentials token of the realm's client {@code clientId}. */
+    static String serviceToken(String clientId) {
+        return TestUsers.serviceToken(clientId);
     }
 }

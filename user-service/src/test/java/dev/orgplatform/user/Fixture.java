@@ -81,16 +81,9 @@ final class Fixture {
                 .when().post("/api/v1/authorization/check");
     }
 
-    private static String serviceToken;
-    private static long serviceTokenAt;
-
-    /** A platform service's token, reused for a minute (tokens live five): checks then cost one HTTP call only. */
-    static synchronized String serviceToken() {
-        if (serviceToken == null || System.currentTimeMillis() - serviceTokenAt > 60_000) {
-            serviceToken = TestUsers.serviceToken("invitation-service");
-            serviceTokenAt = System.currentTimeMillis();
-        }
-        return serviceToken;
+    /** A platform service's token (invitation-service's). */
+    static String serviceToken() {
+        return TestUsers.serviceToken("invitation-service");
     }
 
     /** The user as Keycloak's admin API shows it. */

@@ -1,6 +1,9 @@
 package dev.orgplatform.deploy.testing;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.orgplatform.deploy.StackConfig;
 import dev.orgplatform.deploy.StackProfile;
@@ -9,6 +12,8 @@ import dev.orgplatform.deploy.StackProfile;
 public final class TestUsers {
 
     private static final KeycloakUsers KEYCLOAK = KeycloakUsers.of(StackProfile.TEST);
+    private static final Map<String, CachedToken> SERVICE_TOKENS = new ConcurrentHashMap<>();
+    private static final long TOKEN_REUSE = Duration.ofMinutes(1).toNanos();
 
     private TestUsers() {
     }
@@ -28,9 +33,17 @@ public final class TestUsers {
         return user;
     }
 
-    /** A client-credentials token of a platform service (the realm's dev secret is "<client>-secret"). */
+    /**
+     * A client-credentials token of a platform service (the realm's dev secret is "<client>-secret"), reused for a
+     * minute (tokens live five): a test asking many times costs one token request a minute.
+     */
     public static String serviceToken(String clientId) {
-        return KEYCLOAK.clientToken(clientId, clientId + "-secret");
+        long now = System.nanoTime();
+        return SERVICE_TOKENS.compute(clientId, (id, cached) -> cached != null && now - cached.at() < TOKEN_REUSE
+                ? cached : new CachedToken(KEYCLOAK.clientToken(id, id + "-secret"), now)).token();
+    }
+
+    private record CachedToken(String token, long at) {
     }
 
     public static StackConfig stack() {

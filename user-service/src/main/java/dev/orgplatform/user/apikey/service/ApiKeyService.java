@@ -105,9 +105,7 @@ public class ApiKeyService {
      */
     public Uni<Integer> revokeAllOf(UUID organizationId, UUID userId) {
         return keys.liveOf(organizationId, userId).chain(live -> Multi.createFrom().iterable(live)
-                .onItem().transformToUniAndConcatenate(k -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRevoked", k.organizationId,
-                        "api-keys/" + k.id, new ApiKeyEvents.ApiKeyRevoked(k.id, k.organizationId, k.userId, k.reservationId))
-                        .invoke(() -> k.revokedAt = clock.now()))
+                .onItem().transformToUniAndConcatenate(k -> publishRevoked(k).invoke(() -> k.revokedAt = clock.now()))
                 .collect().asList().map(List::size));
     }
 
@@ -151,8 +149,7 @@ public class ApiKeyService {
     @WithTransaction
     Uni<ApiKey> markRevoked(UUID keyId) {
         return keys.findById(keyId)
-                .call(k -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRevoked", k.organizationId, "api-keys/" + k.id,
-                        new ApiKeyEvents.ApiKeyRevoked(k.id, k.organizationId, k.userId, k.reservationId)))
+                .call(this::publishRevoked)
                 .invoke(k -> k.revokedAt = clock.now());
     }
 
@@ -167,5 +164,11 @@ public class ApiKeyService {
                     k.displayPrefix = secret.substring(0, 10);
                     return new IssuedKey(k, secret);
                 });
+    }
+
+    /** The key's ApiKeyRevoked, naming its seat (billing-service gives it back from this event). */
+    private Uni<Void> publishRevoked(ApiKey k) {
+        return outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRevoked", k.organizationId, "api-keys/" + k.id,
+                new ApiKeyEvents.ApiKeyRevoked(k.id, k.organizationId, k.userId, k.reservationId));
     }
 }
