@@ -15,7 +15,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** An organization's plan, billing settings and usage-alert thresholds. */
+/**
+ * An organization's billing settings; for the root of a tree also the plan and usage-alert thresholds of the whole
+ * tree, which is billed as one: a sub-organization draws on its root's plan and limits ({@link #billingRootId}).
+ */
 @Entity
 @Table(name = "billing_account")
 public class BillingAccount {
@@ -26,6 +29,11 @@ public class BillingAccount {
     @Column(name = "organization_id")
     public UUID organizationId;
 
+    /** The root of the organization's tree (itself for a root); fixed, since organizations move only within their tree. */
+    @Column(name = "billing_root_id", nullable = false)
+    public UUID billingRootId;
+
+    /** Applies to the whole tree when this is its root; a sub-organization's is not used. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Plan plan;
@@ -64,6 +72,10 @@ public class BillingAccount {
 
     @Version
     public long version;
+
+    public boolean isRoot() {
+        return organizationId.equals(billingRootId);
+    }
 
     /** Stored as "80,100". */
     public static class Thresholds implements AttributeConverter<List<Integer>, String> {

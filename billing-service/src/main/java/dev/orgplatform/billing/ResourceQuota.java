@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** One organization's limit and usage of one resource. {@code used} counts held reservations too. */
+/**
+ * One organization's own usage of one resource, held reservations included; on a tree's root also the tree's limit
+ * (a sub-organization's is null: the root's applies to the sum over the tree).
+ */
 @Entity
 @Table(name = "resource_quota")
 @IdClass(ResourceQuota.Key.class)
@@ -25,7 +28,7 @@ public class ResourceQuota {
     @Enumerated(EnumType.STRING)
     public LimitedResource resource;
 
-    /** Null = unlimited. */
+    /** Null = unlimited, or a sub-organization's row. */
     @Column(name = "limit_value")
     public Long limitValue;
 

@@ -50,6 +50,15 @@ final class BillingFixture {
         return org;
     }
 
+    /** A sub-organization of {@code parent} in the tree of {@code root}, opened from its OrganizationCreated event. */
+    static UUID openedSubOrganization(UUID parent, UUID root) {
+        UUID org = UUID.randomUUID();
+        organizationEvent(org, "OrganizationCreated", "{\"organizationId\":\"" + org + "\",\"parentId\":\"" + parent + "\",\"rootId\":\""
+                + root + "\",\"ownerId\":null}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> preconditions(org).statusCode() == 200);
+        return org;
+    }
+
     static UUID openedOrganization() {
         return openedOrganization(UUID.randomUUID(), "owner-" + UUID.randomUUID() + "@example.com");
     }
@@ -68,8 +77,14 @@ final class BillingFixture {
         return given().auth().oauth2(orgServiceToken()).when().get("/api/v1/organizations/" + org + "/limits");
     }
 
+    /** Across the organization's tree. */
     static int used(UUID org, String resource) {
         return limits(org).then().statusCode(200).extract().path("resources.find { it.resource == '" + resource + "' }.used");
+    }
+
+    /** By the organization itself. */
+    static int usedHere(UUID org, String resource) {
+        return limits(org).then().statusCode(200).extract().path("resources.find { it.resource == '" + resource + "' }.usedHere");
     }
 
     static Response preconditions(UUID org) {

@@ -146,6 +146,33 @@ class ReservationResourceTest {
     }
 
     @Test
+    void aKeyRecordedAfterItsReservationExpiredTakesItsUnitAgainWhileThereIsRoom() throws Throwable {
+        UUID org = openedOrganization();
+        UUID counted = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        String countedSeat = reserve(org, "apiKeys", 1, ReservationKeys.apiKey(counted)).then().statusCode(201).extract().path("id");
+        String lateSeat = reserve(org, "apiKeys", 1, ReservationKeys.apiKey(late)).then().statusCode(201).extract().path("id");
+        // billing-service heard nothing for longer than the hold: both expire
+        clockAt(Instant.now().plus(Duration.ofMinutes(16)));
+        VertxContextSupport.subscribeAndAwait(() -> expiry.run());
+        assertEquals(0, used(org, "apiKeys"));
+
+        kafka().publish("apikeys", org, UUID.randomUUID().toString(), "ApiKeyCreated", "/user-service", keyEvent(counted, org, countedSeat));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(
+                reserve(org, "apiKeys", 1, ReservationKeys.apiKey(counted)).then().extract().path("state")));
+        assertEquals(1, used(org, "apiKeys"), "the key exists, so it counts again");
+
+        // the rest of the Free plan's 100 keys taken meanwhile: the late one finds no room and stays expired
+        String rest = reserve(org, "apiKeys", 99, "the-rest").then().statusCode(201).extract().path("id");
+        kafka().publish("apikeys", org, UUID.randomUUID().toString(), "ApiKeyCreated", "/user-service", keyEvent(late, org, lateSeat));
+        // one organization's events are applied in order: once this one is, the late one was
+        kafka().publish("apikeys", org, UUID.randomUUID().toString(), "ApiKeyRevoked", "/user-service", keyEvent(UUID.randomUUID(), org, rest));
+        await().atMost(Duration.ofSeconds(30)).until(() -> used(org, "apiKeys") <= 2);
+        assertEquals(1, used(org, "apiKeys"), "the late key was not counted over the limit");
+        reserve(org, "apiKeys", 1, ReservationKeys.apiKey(late)).then().body("state", equalTo("EXPIRED"));
+    }
+
+    @Test
     void anInvitationsSeatIsCommittedFromItsCreatedEvent() {
         UUID org = openedOrganization();
         UUID invitation = UUID.randomUUID();

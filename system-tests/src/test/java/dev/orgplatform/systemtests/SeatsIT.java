@@ -2,10 +2,13 @@ package dev.orgplatform.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import dev.orgplatform.deploy.LocalStack;
 import dev.orgplatform.deploy.testing.Concurrently;
 import dev.orgplatform.deploy.testing.TestUsers;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /**
  * Seats stay exact with 20 requests at once across the packaged services: members accepting a second invitation keep
@@ -57,9 +62,45 @@ class SeatsIT {
                 + "20 keys give back 20 user seats and 20 API-key seats");
     }
 
+    @Test
+    void twentyInvitationsAtOnceAcrossATreeTakeExactlyTheSeatsLeftUnderTheRootsLimit() throws Exception {
+        TestUsers.User owner = TestUsers.create("tree-owner");
+        String root = flows.organization(owner);
+        String kid = given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
+                .body(Map.of("name", "kid-" + UUID.randomUUID().toString().substring(0, 8), "displayName", "Kid"))
+                .when().post(flows.url("org-service") + "/api/v1/organizations/" + root + "/children").then().statusCode(201)
+                .extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> limits(owner, kid).statusCode() == 200);
+        given().auth().oauth2(owner.token()).header("If-Match", limits(owner, root).header("ETag")).contentType(ContentType.JSON)
+                .body(Map.of("limit", 15)).when().put(flows.url("billing-service") + "/api/v1/organizations/" + root + "/limits/users")
+                .then().statusCode(200);
+
+        List<Integer> statuses = Concurrently.run(N, i -> given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
+                .body(Map.of("email", "tree-" + UUID.randomUUID() + "@example.com", "name", "Invited", "role", "DEVELOPER",
+                        "teams", List.of("My Team")))
+                .when().post(flows.url("invitation-service") + "/api/v1/organizations/" + (i % 2 == 0 ? root : kid) + "/invitations")
+                .statusCode());
+        assertEquals(14, statuses.stream().filter(s -> s == 201).count(), "the root's 15 seats minus its Owner's: " + statuses);
+        assertEquals(6, statuses.stream().filter(s -> s == 409).count(), "the rest refused: " + statuses);
+        assertEquals(15, used(owner, kid, "users"), "the sub-organization sees the tree's usage");
+        assertEquals(15, usedHere(owner, root) + usedHere(owner, kid));
+        limits(owner, kid).then().body("billingOrganizationId", equalTo(root)).body("resources.find { it.resource == 'users' }.limit",
+                equalTo(15));
+        Figures.line("seats: 20 invitations at once into a root and its sub-organization take exactly the 14 seats left under the "
+                + "root's limit of 15");
+    }
+
+    private static Response limits(TestUsers.User owner, String org) {
+        return given().auth().oauth2(owner.token()).get(flows.url("billing-service") + "/api/v1/organizations/" + org + "/limits");
+    }
+
     private static long used(TestUsers.User owner, String org, String resource) {
-        Number used = given().auth().oauth2(owner.token()).get(flows.url("billing-service") + "/api/v1/organizations/" + org + "/limits")
-                .then().statusCode(200).extract().path("resources.find { it.resource == '" + resource + "' }.used");
+        Number used = limits(owner, org).then().statusCode(200).extract().path("resources.find { it.resource == '" + resource + "' }.used");
+        return used.longValue();
+    }
+
+    private static long usedHere(TestUsers.User owner, String org) {
+        Number used = limits(owner, org).then().statusCode(200).extract().path("resources.find { it.resource == 'users' }.usedHere");
         return used.longValue();
     }
 }

@@ -1,11 +1,9 @@
 package dev.orgplatform.billing.mapping;
 
-import java.util.List;
 import java.util.UUID;
 
 import dev.orgplatform.billing.BillingAccount;
 import dev.orgplatform.billing.Reservation;
-import dev.orgplatform.billing.ResourceQuota;
 import dev.orgplatform.billing.rest.AlertThresholds;
 import dev.orgplatform.billing.rest.BillingSettingsRequest;
 import dev.orgplatform.billing.rest.BillingSettingsResponse;
@@ -17,6 +15,7 @@ import dev.orgplatform.billing.rest.ReserveRequest;
 import dev.orgplatform.billing.service.DeletionPreconditions;
 import dev.orgplatform.billing.service.NewReservation;
 import dev.orgplatform.billing.service.SettingsChange;
+import dev.orgplatform.billing.service.TreeLimits;
 
 public final class BillingMapper {
 
@@ -37,9 +36,11 @@ public final class BillingMapper {
         return new ReservationResponse(r.id, r.organizationId, r.resource, r.amount, r.idempotencyKey, r.holder, r.state, r.expiresAt);
     }
 
-    public static LimitsResponse toResponse(BillingAccount a, List<ResourceQuota> quotas) {
-        return new LimitsResponse(a.organizationId, a.plan, quotas.stream()
-                .map(q -> new QuotaResponse(q.resource, q.limitValue, q.used, q.resource.maximum(), q.custom)).toList());
+    public static LimitsResponse toResponse(TreeLimits t) {
+        return new LimitsResponse(t.account().organizationId, t.root().organizationId, t.root().plan, t.rootQuotas().stream()
+                .map(q -> new QuotaResponse(q.resource, q.limitValue, t.treeUsed(q.resource), t.ownUsed(q.resource), q.resource.maximum(),
+                        q.custom))
+                .toList());
     }
 
     public static BillingSettingsResponse toSettings(BillingAccount a) {

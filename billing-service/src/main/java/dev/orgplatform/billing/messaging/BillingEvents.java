@@ -15,7 +15,7 @@ public final class BillingEvents {
         return "billing-accounts/" + organizationId;
     }
 
-    public record BillingAccountOpened(UUID organizationId, String plan) {
+    public record BillingAccountOpened(UUID organizationId, UUID billingOrganizationId, String plan) {
     }
 
     public record PlanChanged(UUID organizationId, String previousPlan, String plan) {

@@ -3,5 +3,5 @@ package dev.orgplatform.billing.messaging;
 import java.util.UUID;
 
 /** The fields of org-service's organization events that billing-service needs (README.md, "Events"). */
-public record OrganizationEvent(UUID organizationId, UUID parentId, UUID ownerId, String ownerEmail, String billingContactEmail) {
+public record OrganizationEvent(UUID organizationId, UUID parentId, UUID rootId, UUID ownerId, String ownerEmail, String billingContactEmail) {
 }

@@ -35,6 +35,9 @@ public class OrganizationEventsConsumer {
         }
         OrganizationEvent data = event.data(json, OrganizationEvent.class);
         event.require(data.organizationId(), "organizationId");
+        if (data.parentId() != null) {
+            event.require(data.rootId(), "rootId"); // a sub-organization is billed to its root
+        }
         return handling.withRetries(event, () -> accounts.follow(event, data));
     }
 }

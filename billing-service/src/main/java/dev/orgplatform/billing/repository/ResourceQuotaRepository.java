@@ -1,6 +1,8 @@
 package dev.orgplatform.billing.repository;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,42 +15,77 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Usage and limits change only through single-statement updates here (never by flushing a loaded entity, which
- * would write back a stale {@code used}): concurrent changes serialize on the row, so a limit holds exactly.
+ * would write back a stale {@code used}). A limit belongs to a tree's root and bounds the sum over the tree: every
+ * change of a tree's usage of one resource first locks the root's row of that resource ({@link #lockTree}), so
+ * changes serialize per tree and resource and a limit holds exactly. Root rows are always locked before the
+ * organizations' own rows.
  */
 @ApplicationScoped
 public class ResourceQuotaRepository implements PanacheRepositoryBase<ResourceQuota, ResourceQuota.Key> {
 
-    /** The current usage and limit (null = unlimited) of one resource, read fresh from the database. */
+    /** A tree's usage (summed over its organizations) and its limit (null = unlimited) of one resource. */
     public record Usage(long used, Long limit) {
+
+        public boolean fits(long amount) {
+            return limit == null || used + amount <= limit;
+        }
     }
 
-    /** Takes {@code amount} units if they fit, in one statement. Emits whether the units were taken. */
-    public Uni<Boolean> take(UUID organizationId, LimitedResource resource, long amount) {
-        return update("used = used + ?1 where organizationId = ?2 and resource = ?3 and (limitValue is null or used + ?1 <= limitValue)",
-                amount, organizationId, resource).map(rows -> rows == 1);
+    private static final String TREE_SUM = "select coalesce(sum(q.used), 0) from resource_quota q "
+            + "join billing_account a on a.organization_id = q.organization_id where a.billing_root_id = ?1 and q.resource = ?2";
+
+    /**
+     * Locks the root's row of {@code resource} until the transaction ends, then reads the tree's usage: no other
+     * change of it can interleave. Emits null when the root has no account (yet).
+     */
+    public Uni<Usage> lockTree(UUID rootId, LimitedResource resource) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "select limit_value, 0 from resource_quota where organization_id = ?1 and resource = ?2 for update", Object[].class)
+                .setParameter(1, rootId).setParameter(2, resource.name()).getSingleResultOrNull())
+                .chain(row -> row == null ? Uni.createFrom().nullItem()
+                        : treeUsed(rootId, resource).map(used -> new Usage(used, row[0] == null ? null : ((Number) row[0]).longValue())));
     }
 
+    /** The tree's usage, read fresh (not locked: for display and alerts). Null when the root has no account. */
+    public Uni<Usage> treeUsage(UUID rootId, LimitedResource resource) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select limitValue from ResourceQuota where organizationId = ?1 and resource = ?2", Long.class)
+                .setParameter(1, rootId).setParameter(2, resource).getResultList())
+                .chain(limit -> limit.isEmpty() ? Uni.createFrom().nullItem() : treeUsed(rootId, resource).map(used -> new Usage(used, limit.get(0))));
+    }
+
+    /** Every resource's usage summed over the tree of {@code rootId}. */
+    public Uni<Map<LimitedResource, Long>> treeUsed(UUID rootId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select q.resource, coalesce(sum(q.used), 0) from resource_quota q "
+                + "join billing_account a on a.organization_id = q.organization_id where a.billing_root_id = ?1 group by q.resource",
+                Object[].class).setParameter(1, rootId).getResultList())
+                .map(rows -> {
+                    Map<LimitedResource, Long> used = new EnumMap<>(LimitedResource.class);
+                    rows.forEach(row -> used.put(LimitedResource.valueOf((String) row[0]), ((Number) row[1]).longValue()));
+                    return used;
+                });
+    }
+
+    private Uni<Long> treeUsed(UUID rootId, LimitedResource resource) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(TREE_SUM, Object.class)
+                .setParameter(1, rootId).setParameter(2, resource.name()).getSingleResult())
+                .map(sum -> ((Number) sum).longValue());
+    }
+
+    /** Adds to an organization's own usage; call with its tree locked, after checking the units fit. */
+    public Uni<Integer> add(UUID organizationId, LimitedResource resource, long amount) {
+        return update("used = used + ?1 where organizationId = ?2 and resource = ?3", amount, organizationId, resource);
+    }
+
+    /** Call with the organization's tree locked. */
     public Uni<Integer> giveBack(UUID organizationId, LimitedResource resource, long amount) {
         return update("used = greatest(used - ?1, 0) where organizationId = ?2 and resource = ?3", amount, organizationId, resource);
     }
 
-    /**
-     * Sets the limit unless more is already used than it allows. Emits false when usage is above it (or the
-     * quota does not exist).
-     */
-    public Uni<Boolean> setLimit(UUID organizationId, LimitedResource resource, Long limit, boolean custom) {
-        Uni<Integer> rows = limit == null
-                ? update("limitValue = null, custom = ?1 where organizationId = ?2 and resource = ?3", custom, organizationId, resource)
-                : update("limitValue = ?1, custom = ?2 where organizationId = ?3 and resource = ?4 and used <= ?1", limit, custom,
-                        organizationId, resource);
-        return rows.map(r -> r == 1);
-    }
-
-    public Uni<Usage> usage(UUID organizationId, LimitedResource resource) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                "select used, limitValue from ResourceQuota where organizationId = ?1 and resource = ?2", Object[].class)
-                .setParameter(1, organizationId).setParameter(2, resource).getSingleResultOrNull())
-                .map(row -> row == null ? null : new Usage((Long) row[0], (Long) row[1]));
+    /** Sets a root's limit; call with its tree locked, after checking the tree's usage is within it. */
+    public Uni<Integer> setLimit(UUID rootId, LimitedResource resource, Long limit, boolean custom) {
+        return limit == null ? update("limitValue = null, custom = ?1 where organizationId = ?2 and resource = ?3", custom, rootId, resource)
+                : update("limitValue = ?1, custom = ?2 where organizationId = ?3 and resource = ?4", limit, custom, rootId, resource);
     }
 
     public Uni<List<ResourceQuota>> ofOrganization(UUID organizationId) {

@@ -28,7 +28,10 @@ import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
-/** An organization's plan, limits and usage (Owners and Admins). The ETag is the billing account's version. */
+/**
+ * An organization's plan, limits and usage (Owners and Admins): its tree's, set at the root. The ETag is the billing
+ * account's version.
+ */
 @Path("/api/v1/organizations/{organizationId}")
 @Authenticated
 @Tag(name = "Plans, limits and usage")
@@ -87,7 +90,7 @@ public class LimitsResource {
     }
 
     private Uni<Response> limitsOf(BillingAccount account) {
-        return accounts.quotas(account.organizationId).map(q -> Versions.ok(BillingMapper.toResponse(account, q), account.version));
+        return accounts.limits(account).map(t -> Versions.ok(BillingMapper.toResponse(t), account.version));
     }
 
     private static LimitedResource resource(String key) {

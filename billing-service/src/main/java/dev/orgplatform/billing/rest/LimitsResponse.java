@@ -5,5 +5,9 @@ import java.util.UUID;
 
 import dev.orgplatform.billing.Plan;
 
-public record LimitsResponse(UUID organizationId, Plan plan, List<QuotaResponse> resources) {
+/**
+ * {@code billingOrganizationId}: the root of the organization's tree, billed for all of it; {@code plan} and the limits
+ * are the root's, and {@code used} counts across the tree.
+ */
+public record LimitsResponse(UUID organizationId, UUID billingOrganizationId, Plan plan, List<QuotaResponse> resources) {
 }

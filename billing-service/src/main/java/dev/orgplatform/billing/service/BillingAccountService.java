@@ -1,6 +1,5 @@
 package dev.orgplatform.billing.service;
 
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,6 +23,7 @@ import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.inbox.ProcessedEvents;
 import dev.orgplatform.platform.outbox.Outbox;
+import dev.orgplatform.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -71,14 +71,16 @@ public class BillingAccountService {
     }
 
     /**
-     * A new organization starts on the Free plan with its limits. A root organization's Owner takes its first seat
-     * at once (key {@code owner:<orgId>}), so {@code users} starts at 1.
+     * A new root organization starts on the Free plan with its limits, and its Owner takes its first seat at once (key
+     * {@code owner:<orgId>}), so {@code users} starts at 1. A sub-organization draws on its root's plan and limits.
      */
     private Uni<Void> open(OrganizationEvent created) {
         UUID org = created.organizationId();
-        boolean ownerSeat = created.parentId() == null && created.ownerId() != null;
+        boolean root = created.parentId() == null;
+        boolean ownerSeat = root && created.ownerId() != null;
         BillingAccount account = new BillingAccount();
         account.organizationId = org;
+        account.billingRootId = root ? org : created.rootId();
         account.plan = Plan.FREE;
         account.state = AccountState.ACTIVE;
         account.billingEmail = created.ownerEmail();
@@ -88,11 +90,11 @@ public class BillingAccountService {
         return accounts.findById(org).chain(existing -> existing != null ? Uni.createFrom().voidItem()
                 : accounts.persist(account)
                         .chain(() -> Multi.createFrom().items(LimitedResource.values())
-                                .onItem().transformToUniAndConcatenate(r -> quotas.persist(quota(org, r, ownerSeat && r == LimitedResource.USERS ? 1 : 0)))
+                                .onItem().transformToUniAndConcatenate(r -> quotas.persist(quota(account, r, ownerSeat && r == LimitedResource.USERS ? 1 : 0)))
                                 .collect().last())
                         .chain(() -> ownerSeat ? reservations.persist(ownerSeat(org, created.ownerId())).replaceWithVoid() : Uni.createFrom().voidItem())
                         .chain(() -> outbox.publish(BillingEvents.TOPIC, "BillingAccountOpened", org, BillingEvents.subject(org),
-                                new BillingEvents.BillingAccountOpened(org, Plan.FREE.name()))));
+                                new BillingEvents.BillingAccountOpened(org, account.billingRootId, Plan.FREE.name()))));
     }
 
     /** The organization's billing contact is where usage alerts go. */
@@ -132,9 +134,20 @@ public class BillingAccountService {
         return accounts.active(organizationId);
     }
 
+    /** The limits of the organization's tree (its root's), the tree's usage and the organization's own. */
     @WithSession
-    public Uni<List<ResourceQuota>> quotas(UUID organizationId) {
-        return quotas.ofOrganization(organizationId);
+    public Uni<TreeLimits> limits(BillingAccount account) {
+        Uni<BillingAccount> root = account.isRoot() ? Uni.createFrom().item(account) : accounts.findById(account.billingRootId);
+        return root.chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("billing account of organization " + account.billingRootId + ", the root of organization "
+                        + account.organizationId);
+            }
+            return quotas.ofOrganization(r.organizationId)
+                    .chain(rootQuotas -> quotas.treeUsed(r.organizationId)
+                            .chain(treeUsed -> (account.isRoot() ? Uni.createFrom().item(rootQuotas) : quotas.ofOrganization(account.organizationId))
+                                    .map(own -> new TreeLimits(account, r, rootQuotas, treeUsed, own))));
+        });
     }
 
     private Reservation ownerSeat(UUID organizationId, UUID ownerId) {
@@ -151,11 +164,12 @@ public class BillingAccountService {
         return r;
     }
 
-    private static ResourceQuota quota(UUID organizationId, LimitedResource resource, long used) {
+    /** A sub-organization's row only counts its own usage: its root's limit applies. */
+    private static ResourceQuota quota(BillingAccount account, LimitedResource resource, long used) {
         ResourceQuota q = new ResourceQuota();
-        q.organizationId = organizationId;
+        q.organizationId = account.organizationId;
         q.resource = resource;
-        q.limitValue = Plan.FREE.limit(resource);
+        q.limitValue = account.isRoot() ? Plan.FREE.limit(resource) : null;
         q.used = used;
         q.custom = false;
         return q;

@@ -53,6 +53,7 @@ public class BillingSettingsService {
     @WithTransaction
     public Uni<BillingAccount> updateThresholds(UUID organizationId, List<Integer> thresholds, String ifMatch) {
         return accounts.active(organizationId).chain(a -> {
+            BilledAtRoot.require(a, "usage-alert thresholds");
             Versions.requireMatch(ifMatch, a.version);
             a.alertThresholds = thresholds.stream().distinct().sorted().toList();
             a.updatedAt = clock.now();

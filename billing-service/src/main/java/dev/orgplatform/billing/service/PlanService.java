@@ -21,8 +21,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Plans and limits: a plan sets every limit that was not set by hand; a custom limit goes up to the resource's
- * maximum. No limit is ever set below what is already used (409): usage never exceeds a limit.
+ * Plans and limits, set at a tree's root ({@link BilledAtRoot}): a plan sets every limit that was not set by hand; a
+ * custom limit goes up to the resource's maximum. No limit is ever set below what the tree already uses (409): usage
+ * never exceeds a limit.
  */
 @ApplicationScoped
 public class PlanService {
@@ -46,6 +47,7 @@ public class PlanService {
     @WithTransaction
     public Uni<BillingAccount> changePlan(UUID organizationId, Plan plan, String ifMatch) {
         return accounts.active(organizationId).chain(account -> {
+            BilledAtRoot.require(account, "plan");
             Versions.requireMatch(ifMatch, account.version);
             if (account.plan == plan) {
                 return Uni.createFrom().item(account);
@@ -85,6 +87,7 @@ public class PlanService {
     private Uni<BillingAccount> changeLimit(UUID organizationId, LimitedResource resource, String ifMatch,
             java.util.function.Function<BillingAccount, Long> limitOf, boolean custom) {
         return accounts.active(organizationId).chain(account -> {
+            BilledAtRoot.require(account, "limits");
             Versions.requireMatch(ifMatch, account.version);
             account.updatedAt = clock.now();
             return quotas.findById(new ResourceQuota.Key(organizationId, resource))
@@ -94,21 +97,20 @@ public class PlanService {
         });
     }
 
-    /** One limit, atomically against concurrent reservations; publishes LimitChanged when it moved. */
+    /** One limit of a root, atomically against concurrent reservations in its tree; publishes LimitChanged when it moved. */
     private Uni<Void> setLimit(BillingAccount account, ResourceQuota quota, Long limit, boolean custom) {
         UUID org = account.organizationId;
         Long previous = quota.limitValue;
-        return quotas.setLimit(org, quota.resource, limit, custom).chain(set -> {
-            if (!set) {
-                return quotas.usage(org, quota.resource).map(u -> {
-                    throw new ProblemException(409, "Limit below usage", "the organization already uses " + (u == null ? "?" : u.used())
-                            + " " + quota.resource.key() + ", more than " + limit + "; free some first", null,
-                            java.util.Map.of("resource", quota.resource.key(), "used", u == null ? 0 : u.used(), "limit", limit));
-                });
+        return quotas.lockTree(org, quota.resource).chain(usage -> {
+            if (limit != null && usage.used() > limit) {
+                throw new ProblemException(409, "Limit below usage", "the organization and its sub-organizations already use "
+                        + usage.used() + " " + quota.resource.key() + ", more than " + limit + "; free some first", null,
+                        java.util.Map.of("resource", quota.resource.key(), "used", usage.used(), "limit", limit));
             }
-            return Objects.equals(previous, limit) ? Uni.createFrom().voidItem()
-                    : outbox.publish(BillingEvents.TOPIC, "LimitChanged", org, BillingEvents.subject(org),
-                            new BillingEvents.LimitChanged(org, quota.resource.key(), previous, limit));
+            return quotas.setLimit(org, quota.resource, limit, custom)
+                    .chain(() -> Objects.equals(previous, limit) ? Uni.createFrom().voidItem()
+                            : outbox.publish(BillingEvents.TOPIC, "LimitChanged", org, BillingEvents.subject(org),
+                                    new BillingEvents.LimitChanged(org, quota.resource.key(), previous, limit)));
         });
     }
 

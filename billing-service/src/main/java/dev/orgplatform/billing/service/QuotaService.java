@@ -5,9 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
+import dev.orgplatform.billing.BillingAccount;
 import dev.orgplatform.billing.LimitedResource;
 import dev.orgplatform.billing.Reservation;
 import dev.orgplatform.billing.ReservationState;
@@ -23,10 +27,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Quota reservations: reserve before creating a limited thing, then commit it, or release it. HELD units that are
- * never committed give themselves back at {@code expiresAt} ({@link ReservationExpiryJob}).
+ * never committed give themselves back at {@code expiresAt} ({@link ReservationExpiryJob}). Units count in the
+ * organization's own usage and against its tree's limit ({@link BilledAtRoot}).
  */
 @ApplicationScoped
 public class QuotaService {
+
+    private static final Logger LOG = Logger.getLogger(QuotaService.class);
 
     private final BillingAccountRepository accounts;
     private final ResourceQuotaRepository quotas;
@@ -70,9 +77,21 @@ public class QuotaService {
             r.expiresAt = r.createdAt.plus(holdFor);
             return reservations.insertIfAbsent(r).chain(inserted -> inserted == 0
                     ? reservations.byKey(organizationId, idempotencyKey)
-                    : quotas.take(organizationId, resource, amount).chain(taken -> !taken
-                            ? quotas.usage(organizationId, resource).map(u -> { throw limitReached(organizationId, resource, u); })
-                            : alerts.evaluate(account, resource).chain(() -> reservations.findById(r.id))));
+                    : take(account, resource, amount).chain(() -> reservations.findById(r.id)));
+        });
+    }
+
+    /** Takes the units from the tree's limit, counted in the organization's own usage; 409 when they do not fit. */
+    private Uni<Void> take(BillingAccount account, LimitedResource resource, long amount) {
+        return quotas.lockTree(account.billingRootId, resource).chain(usage -> {
+            if (usage == null) {
+                throw ProblemException.notFound("billing account of organization " + account.billingRootId
+                        + ", the root of organization " + account.organizationId);
+            }
+            if (!usage.fits(amount)) {
+                throw limitReached(account, resource, usage);
+            }
+            return quotas.add(account.organizationId, resource, amount).chain(() -> alertsOfTree(account, resource));
         });
     }
 
@@ -95,12 +114,28 @@ public class QuotaService {
         return of(organizationId, reservationId).chain(this::giveBack);
     }
 
-    /** Call inside a transaction with the reservation locked: a HELD reservation becomes COMMITTED; any other stays. */
+    /**
+     * Call inside a transaction with the reservation locked, once the thing it was made for exists: a HELD reservation
+     * becomes COMMITTED. One that EXPIRED first (its creator's commit call failed and the creation event came late)
+     * takes its units again if they still fit; if not, the thing stays uncounted and a warning says so.
+     */
     public Uni<Reservation> confirm(Reservation r) {
         if (r.state == ReservationState.HELD) {
             r.state = ReservationState.COMMITTED;
         }
-        return Uni.createFrom().item(r);
+        if (r.state != ReservationState.EXPIRED) {
+            return Uni.createFrom().item(r);
+        }
+        return accounts.findById(r.organizationId).chain(account -> account == null ? Uni.createFrom().item(r)
+                : quotas.lockTree(account.billingRootId, r.resource).chain(usage -> {
+                    if (usage == null || !usage.fits(r.amount)) {
+                        LOG.warnf("reservation %s of %s %s expired before what it was made for was recorded, and the tree of %s has no room "
+                                + "left: it stays uncounted", r.id, r.amount, r.resource.key(), account.billingRootId);
+                        return Uni.createFrom().item(r);
+                    }
+                    r.state = ReservationState.COMMITTED;
+                    return quotas.add(r.organizationId, r.resource, r.amount).chain(() -> alertsOfTree(account, r.resource)).replaceWith(r);
+                }));
     }
 
     /** Call inside a transaction with the reservation locked: HELD or COMMITTED units go back to the quota. */
@@ -115,11 +150,16 @@ public class QuotaService {
             if (due.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            // always the same lock order on quota rows, so concurrent batches never deadlock
-            List<Reservation> ordered = due.stream()
-                    .sorted(Comparator.comparing((Reservation r) -> r.organizationId).thenComparing(r -> r.resource.ordinal())).toList();
-            return Multi.createFrom().iterable(ordered).onItem().transformToUniAndConcatenate(r -> end(r, ReservationState.EXPIRED))
-                    .collect().asList().map(List::size);
+            return accounts.list("organizationId in ?1", due.stream().map(r -> r.organizationId).distinct().toList()).chain(found -> {
+                Map<UUID, BillingAccount> byOrganization = found.stream().collect(Collectors.toMap(a -> a.organizationId, a -> a));
+                // trees locked in one order everywhere (root, then resource by name, as plan changes do): no deadlock
+                List<Reservation> ordered = due.stream()
+                        .sorted(Comparator.comparing((Reservation r) -> rootOf(r, byOrganization.get(r.organizationId)))
+                                .thenComparing(r -> r.resource.name()))
+                        .toList();
+                return Multi.createFrom().iterable(ordered).onItem().transformToUniAndConcatenate(r -> end(r, ReservationState.EXPIRED))
+                        .collect().asList().map(List::size);
+            });
         });
     }
 
@@ -128,10 +168,20 @@ public class QuotaService {
             return Uni.createFrom().item(r);
         }
         r.state = finalState;
-        return quotas.giveBack(r.organizationId, r.resource, r.amount)
-                .chain(() -> accounts.findById(r.organizationId))
-                .chain(account -> account == null ? Uni.createFrom().voidItem() : alerts.evaluate(account, r.resource))
+        return accounts.findById(r.organizationId).chain(account -> quotas.lockTree(rootOf(r, account), r.resource)
+                .chain(() -> quotas.giveBack(r.organizationId, r.resource, r.amount))
+                .chain(() -> account == null ? Uni.createFrom().voidItem() : alertsOfTree(account, r.resource)))
                 .replaceWith(r);
+    }
+
+    /** The tree's alerts (raised on its root) after its usage changed; call with the tree locked. */
+    private Uni<Void> alertsOfTree(BillingAccount account, LimitedResource resource) {
+        Uni<BillingAccount> root = account.isRoot() ? Uni.createFrom().item(account) : accounts.findById(account.billingRootId);
+        return root.chain(a -> a == null ? Uni.createFrom().voidItem() : alerts.evaluate(a, resource));
+    }
+
+    private static UUID rootOf(Reservation r, BillingAccount account) {
+        return account == null ? r.organizationId : account.billingRootId;
     }
 
     private Uni<Reservation> of(UUID organizationId, UUID reservationId) {
@@ -143,12 +193,11 @@ public class QuotaService {
         });
     }
 
-    private static ProblemException limitReached(UUID organizationId, LimitedResource resource, ResourceQuotaRepository.Usage u) {
-        if (u == null) {
-            return ProblemException.notFound("billing account of organization " + organizationId);
-        }
-        return new ProblemException(409, "Limit reached", "the organization uses " + u.used() + " of its " + u.limit() + " "
-                + resource.key() + "; raise the limit or free some first", null,
-                Map.of("resource", resource.key(), "limit", u.limit(), "used", u.used()));
+    private static ProblemException limitReached(BillingAccount account, LimitedResource resource, ResourceQuotaRepository.Usage u) {
+        String who = account.isRoot() ? "the organization and its sub-organizations use " : "the tree of root organization "
+                + account.billingRootId + " uses ";
+        return new ProblemException(409, "Limit reached", who + u.used() + " of its " + u.limit() + " " + resource.key()
+                + "; raise the limit or free some first", null,
+                Map.of("resource", resource.key(), "limit", u.limit(), "used", u.used(), "billingOrganizationId", account.billingRootId));
     }
 }

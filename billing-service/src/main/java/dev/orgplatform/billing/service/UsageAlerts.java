@@ -16,8 +16,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The usage-alert rule: a threshold is crossed when used reaches that percentage of the limit. Each crossing is
- * recorded and published once, in the transaction that changed usage or limit; it re-arms when usage falls below
- * it again. Changes of one resource serialize on its quota row (locked by the change), so nothing is raised twice.
+ * recorded and published once, on the tree's root, in the transaction that changed usage or limit; it re-arms when
+ * usage falls below it again. Changes of one tree's resource serialize on its root's quota row (locked by the
+ * change), so nothing is raised twice.
  */
 @ApplicationScoped
 public class UsageAlerts {
@@ -34,9 +35,12 @@ public class UsageAlerts {
         this.clock = clock;
     }
 
-    /** Call inside the transaction that just changed the usage, the limit or the thresholds. */
+    /**
+     * Call inside the transaction that just changed the usage, the limit or the thresholds, with the tree's root
+     * account: alerts are about the tree's usage against its limit.
+     */
     public Uni<Void> evaluate(BillingAccount account, LimitedResource resource) {
-        return quotas.usage(account.organizationId, resource).chain(usage -> {
+        return quotas.treeUsage(account.organizationId, resource).chain(usage -> {
             if (usage == null) {
                 return Uni.createFrom().voidItem();
             }

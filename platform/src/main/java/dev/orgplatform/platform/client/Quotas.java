@@ -38,7 +38,7 @@ public class Quotas {
                 .onFailure(WebApplicationException.class).transform(e -> {
                     int status = ((WebApplicationException) e).getResponse().getStatus();
                     return status == 409 ? new ProblemException(409, "Limit reached", "the organization has reached its "
-                            + resource + " limit; raise the limit or free some first") : e;
+                            + resource + " limit (a sub-organization shares its root's); raise the limit or free some first") : e;
                 })
                 .map(QuotaApi.Reservation::id);
     }
