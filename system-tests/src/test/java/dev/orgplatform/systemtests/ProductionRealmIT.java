@@ -38,7 +38,7 @@ import dev.orgplatform.deploy.StackProfile;
 import dev.orgplatform.deploy.testing.KeycloakUsers;
 
 /**
- * The production realm (deploy/k8s/realm) imported into the build's Keycloak under a name of its own, its
+ * The production realm (deploy/k8s/base/keycloak/realm) imported into the build's Keycloak under a name of its own, its
  * {@code ${ENV}} placeholders filled as Keycloak fills them from the environment: it must refuse what only the dev
  * realm allows (password grants, self-registration) and give each service account exactly its rights.
  */
@@ -96,9 +96,9 @@ class ProductionRealmIT {
                 assertTrue(client.path("secret").asText().matches("\\$\\{\\w+}"), client.get("clientId") + "'s secret is a placeholder");
             }
         }
-        String manifests = Files.readString(cfg.repoRoot().resolve("deploy/k8s/platform-config.yaml"));
+        String realmImport = Files.readString(cfg.repoRoot().resolve("deploy/k8s/base/keycloak/realm-import.yaml"));
         for (String name : expected) {
-            assertTrue(manifests.contains(name + ":"), "deploy/k8s/platform-config.yaml provides " + name);
+            assertTrue(realmImport.contains("\"" + name + "\": {"), "deploy/k8s/base/keycloak/realm-import.yaml fills " + name + " from a Secret");
         }
     }
 
@@ -173,7 +173,7 @@ class ProductionRealmIT {
     }
 
     private static Path realmFile() {
-        return LocalStack.of(StackProfile.TEST).config().repoRoot().resolve("deploy/k8s/realm/org-platform-realm.json");
+        return LocalStack.of(StackProfile.TEST).config().repoRoot().resolve("deploy/k8s/base/keycloak/realm/org-platform-realm.json");
     }
 
     private static HttpResponse<String> admin(String method, String path, String json) throws Exception {
