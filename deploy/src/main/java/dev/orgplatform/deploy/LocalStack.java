@@ -189,6 +189,13 @@ public final class LocalStack {
         return m;
     }
 
+    /** {@link #serviceConfig} as environment variables (what a container of the service is given). */
+    public Map<String, String> serviceEnvironment(String service, String database) {
+        Map<String, String> env = new LinkedHashMap<>();
+        serviceConfig(service, database).forEach((k, v) -> env.put(ServiceProcess.envName(k), v));
+        return env;
+    }
+
     /** Stops the four services only, leaving the infrastructure to whoever shares it. */
     public void stopServices() {
         stop(components(), c -> c instanceof ServiceProcess);

@@ -112,8 +112,17 @@ public class OutboxRelay {
         timer = vertx.setPeriodic(pollInterval.toMillis(), id -> relay());
     }
 
-    void stop(@Observes ShutdownEvent stop) {
+    /**
+     * No new batch starts; one being sent is finished (sent, settled and committed) before the database goes away, so
+     * a stopping replica leaves no batch half sent for another to send again. Waits at most 10 s (within the pod's
+     * grace period): a batch Kafka does not answer stays in the outbox for another replica.
+     */
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
         vertx.cancelTimer(timer);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (relaying.get() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
     }
 
     private void relay() {
