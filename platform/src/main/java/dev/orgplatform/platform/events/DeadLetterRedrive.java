@@ -35,7 +35,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Needs only kafka-clients, so it runs from any service's image (in Kubernetes, as a one-off pod; see README) as well
  * as from {@code deploy/stack redrive}:
  * {@code java -cp '/deployments/lib/main/*' dev.orgplatform.platform.events.DeadLetterRedrive <dead-letter-topic>
- * [--bootstrap host:port] [--dry-run]}, the bootstrap servers by default from {@code KAFKA_BOOTSTRAP_SERVERS}.
+ * [--bootstrap host:port] [--dry-run]}, the bootstrap servers by default from {@code KAFKA_BOOTSTRAP_SERVERS}, other
+ * client settings (SASL) from the other {@code KAFKA_*} variables ({@link KafkaClientSettings}).
  */
 public final class DeadLetterRedrive {
 
@@ -157,7 +158,7 @@ public final class DeadLetterRedrive {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Properties p = new Properties();
+        Properties p = KafkaClientSettings.fromEnvironment(System.getenv());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -165,7 +166,7 @@ public final class DeadLetterRedrive {
     }
 
     private KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
+        Properties p = KafkaClientSettings.fromEnvironment(System.getenv());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
