@@ -21,9 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 
 import dev.orgplatform.deploy.LocalStack;
@@ -40,10 +38,9 @@ import dev.orgplatform.deploy.testing.Totp;
 class ConsoleIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String CHROMIUM = "/usr/bin/chromium";
 
     private static LocalStack stack;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
     private static String console;
 
@@ -51,21 +48,15 @@ class ConsoleIT {
     static void browser() throws Exception {
         stack = Suite.services();
         console = stack.config().consoleUrl();
-        assertTrue(Files.isExecutable(Path.of(CHROMIUM)), CHROMIUM + " is missing: apt-get install chromium (.ci/run does)");
         Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(CHROMIUM)).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
