@@ -190,6 +190,7 @@ class CliIT {
         assertTrue(secret.startsWith("opk_"));
         Path pipeline = configDir();
         assertEquals(name, ok(cli(pipeline, "organizations", "show", org, "--api-key", secret, "-o", "json")).json().path("name").asText());
+        assertTrue(ok(cli(home, "api-keys", "list")).out().contains("CI/CD Pipeline"));
         ok(cli(home, "api-keys", "revoke", key.path("id").asText()));
         TimeUnit.SECONDS.sleep(1); // other services remember a valid key for at most 0.5 s
         assertEquals(ExitCode.NOT_SIGNED_IN, cli(pipeline, "organizations", "show", org, "--api-key", secret).code());
@@ -200,6 +201,9 @@ class CliIT {
         assertEquals(12, limits.at("/resources").findParents("resource").stream().filter(r -> r.path("resource").asText().equals("users"))
                 .findFirst().orElseThrow().path("limit").asInt());
         assertEquals("PRO", ok(cli(home, "plan", "set", "PRO", "-o", "json")).json().path("plan").asText());
+        JsonNode reset = ok(cli(home, "limits", "set", "users", "default", "-o", "json")).json();
+        assertEquals(200, reset.at("/resources").findParents("resource").stream().filter(r -> r.path("resource").asText().equals("users"))
+                .findFirst().orElseThrow().path("limit").asInt(), "back to the Pro plan's");
 
         JsonNode audit = ok(cli(home, "audit-logs", "list", "--user", owner.id(), "--from", java.time.LocalDate.now().minusDays(1).toString(),
                 "--to", java.time.LocalDate.now().toString(), "-o", "json")).json();
@@ -241,6 +245,17 @@ class CliIT {
         assertEquals(ExitCode.CONFLICT, conflict.code(), conflict.err());
 
         assertEquals(ExitCode.NOT_SIGNED_IN, cli(configDir(), "organizations", "list").code());
+        assertEquals(ExitCode.NOT_ALLOWED, cli(home, "users", "sessions", "list", "--user", viewer.id()).code(), "another person's sessions");
+        Path viewers = signedIn(viewer);
+        assertEquals(ExitCode.OK, cli(viewers, "users", "sessions", "revoke", "--all").code(), "one's own");
+        assertEquals(ExitCode.INVALID_INPUT, cli(viewers, "users", "sessions", "revoke").code(), "neither --session nor --all");
+
+        // the config file: an address set there is used (and shown)
+        Path moved = configDir();
+        ok(cli(moved, "config", "set", "org-service-url", "http://127.0.0.1:1"));
+        assertEquals("http://127.0.0.1:1", ok(cli(moved, "config", "show", "-o", "json")).json().path("org-service-url").asText());
+        assertEquals(ExitCode.UNAVAILABLE, cli(moved, "organizations", "list", "--api-key", "opk_whatever").code());
+        assertEquals(ExitCode.INVALID_INPUT, cli(moved, "config", "set", "no-such-key", "x").code());
         Run help = cli(home, "users", "invite", "--help");
         assertEquals(ExitCode.OK, help.code());
         assertTrue(help.out().contains("Example:"), help.out());
