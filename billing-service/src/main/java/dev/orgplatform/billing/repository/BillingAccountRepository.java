@@ -23,6 +23,11 @@ public class BillingAccountRepository implements PanacheRepositoryBase<BillingAc
         });
     }
 
+    /** The account of the root of {@code account}'s tree (itself for a root); null when the root has none (yet). */
+    public Uni<BillingAccount> rootOf(BillingAccount account) {
+        return account.isRoot() ? Uni.createFrom().item(account) : findById(account.billingRootId);
+    }
+
     public Uni<Long> deleteOfOrganization(UUID organizationId) {
         return delete("organizationId", organizationId);
     }

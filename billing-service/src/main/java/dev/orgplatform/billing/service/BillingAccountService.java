@@ -137,8 +137,7 @@ public class BillingAccountService {
     /** The limits of the organization's tree (its root's), the tree's usage and the organization's own. */
     @WithSession
     public Uni<TreeLimits> limits(BillingAccount account) {
-        Uni<BillingAccount> root = account.isRoot() ? Uni.createFrom().item(account) : accounts.findById(account.billingRootId);
-        return root.chain(r -> {
+        return accounts.rootOf(account).chain(r -> {
             if (r == null) {
                 throw ProblemException.notFound("billing account of organization " + account.billingRootId + ", the root of organization "
                         + account.organizationId);

@@ -154,7 +154,7 @@ public class QuotaService {
                 Map<UUID, BillingAccount> byOrganization = found.stream().collect(Collectors.toMap(a -> a.organizationId, a -> a));
                 // trees locked in one order everywhere (root, then resource by name, as plan changes do): no deadlock
                 List<Reservation> ordered = due.stream()
-                        .sorted(Comparator.comparing((Reservation r) -> rootOf(r, byOrganization.get(r.organizationId)))
+                        .sorted(Comparator.comparing((Reservation r) -> rootIdOf(r, byOrganization.get(r.organizationId)))
                                 .thenComparing(r -> r.resource.name()))
                         .toList();
                 return Multi.createFrom().iterable(ordered).onItem().transformToUniAndConcatenate(r -> end(r, ReservationState.EXPIRED))
@@ -168,7 +168,7 @@ public class QuotaService {
             return Uni.createFrom().item(r);
         }
         r.state = finalState;
-        return accounts.findById(r.organizationId).chain(account -> quotas.lockTree(rootOf(r, account), r.resource)
+        return accounts.findById(r.organizationId).chain(account -> quotas.lockTree(rootIdOf(r, account), r.resource)
                 .chain(() -> quotas.giveBack(r.organizationId, r.resource, r.amount))
                 .chain(() -> account == null ? Uni.createFrom().voidItem() : alertsOfTree(account, r.resource)))
                 .replaceWith(r);
@@ -176,11 +176,10 @@ public class QuotaService {
 
     /** The tree's alerts (raised on its root) after its usage changed; call with the tree locked. */
     private Uni<Void> alertsOfTree(BillingAccount account, LimitedResource resource) {
-        Uni<BillingAccount> root = account.isRoot() ? Uni.createFrom().item(account) : accounts.findById(account.billingRootId);
-        return root.chain(a -> a == null ? Uni.createFrom().voidItem() : alerts.evaluate(a, resource));
+        return accounts.rootOf(account).chain(a -> a == null ? Uni.createFrom().voidItem() : alerts.evaluate(a, resource));
     }
 
-    private static UUID rootOf(Reservation r, BillingAccount account) {
+    private static UUID rootIdOf(Reservation r, BillingAccount account) {
         return account == null ? r.organizationId : account.billingRootId;
     }
 
