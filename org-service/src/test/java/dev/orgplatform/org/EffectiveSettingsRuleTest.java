@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orgplatform.platform.net.Cidr;
+
 import dev.orgplatform.org.service.EffectiveSettings;
 import dev.orgplatform.org.service.EffectiveSettingsRule;
 
@@ -28,6 +30,12 @@ class EffectiveSettingsRuleTest {
         assertEquals(480, e.maxSessionMinutes());
         assertEquals(30, e.apiKeyMaxLifetimeDays());
         assertEquals("billing@root.test", e.billingContactEmail());
+        // where each value comes from: what the console shows beside it
+        assertEquals(List.of(root.organizationId), e.setBy().get("enforce2fa"));
+        assertEquals(List.of(root.organizationId, child.organizationId), e.setBy().get("ipAllowlist"));
+        assertEquals(List.of(root.organizationId), e.setBy().get("maxSessionMinutes"), "the root's 480 is below the child's 600");
+        assertEquals(List.of(child.organizationId), e.setBy().get("apiKeyMaxLifetimeDays"));
+        assertEquals(List.of(root.organizationId), e.setBy().get("billingContactEmail"));
     }
 
     @Test
@@ -36,6 +44,7 @@ class EffectiveSettingsRuleTest {
         EffectiveSettings unrestricted = EffectiveSettingsRule.combine(open.organizationId, List.of(open));
         assertFalse(unrestricted.ipAllowlistEnforced());
         assertNull(unrestricted.maxSessionMinutes());
+        assertTrue(unrestricted.setBy().isEmpty(), "nobody set anything");
 
         OrganizationSettings a = settings(false, List.of("10.0.0.0/8"), null, null, null);
         OrganizationSettings b = settings(false, List.of(), null, null, null);

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +35,6 @@ import dev.orgplatform.deploy.testing.Totp;
  */
 class ConsoleIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     private static LocalStack stack;
     private static Chromium chromium;
     private static Browser browser;
@@ -48,7 +44,6 @@ class ConsoleIT {
     static void browser() throws Exception {
         stack = Suite.services();
         console = stack.config().consoleUrl();
-        Files.createDirectories(SCREENSHOTS);
         chromium = Chromium.launch();
         browser = chromium.browser();
     }
@@ -204,8 +199,8 @@ class ConsoleIT {
             page.getByText("Save profile").click();
             assertThat(page.locator(".notice")).containsText("saved");
             assertThat(page.locator("#profile-name")).hasValue("Grace Hopper");
-            assertThat(page.locator("table.list")).containsText("OWNER");
-            assertThat(page.locator("table.list")).containsText("Europe/Berlin");
+            assertThat(page.locator("table.list.mine")).containsText("OWNER");
+            assertThat(page.locator("table.list.mine")).containsText("Europe/Berlin");
             shot(page, "profile");
 
             page.locator("#switcher").selectOption(org);
@@ -370,11 +365,7 @@ class ConsoleIT {
     }
 
     private static void signIn(Page page, TestUsers.User user) {
-        page.navigate(console + "/organizations");
-        page.locator("#username").fill(user.email());
-        page.locator("#password").fill(user.password());
-        page.locator("#kc-login").click();
-        page.waitForURL(Pattern.compile(Pattern.quote(console) + "/organizations.*"));
+        ConsolePages.signIn(page, console, user);
     }
 
     /** Creates a sub-organization with the form on the parent's page and answers its id. */
@@ -394,6 +385,6 @@ class ConsoleIT {
     }
 
     private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        ConsolePages.shot(page, name);
     }
 }

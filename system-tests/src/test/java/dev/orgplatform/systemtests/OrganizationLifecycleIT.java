@@ -147,6 +147,11 @@ class OrganizationLifecycleIT {
                 + bob.id()).then().statusCode(204);
         given().auth().oauth2(bob.freshToken()).when().post(orgs() + "/" + kid + "/restore").then().statusCode(404)
                 .body("detail", containsString(kid)).body("detail", not(containsString(root)));
+        // what is pending deletion is listed to whoever may restore it: the parent's managers, not bob any more
+        given().auth().oauth2(bob.freshToken()).when().get(orgs() + "?state=PENDING_DELETION").then().statusCode(200)
+                .body("items.id", not(hasItem(kid)));
+        given().auth().oauth2(alice.token()).when().get(orgs() + "?state=PENDING_DELETION").then().statusCode(200)
+                .body("items.id", hasItem(kid));
         given().auth().oauth2(alice.token()).when().post(orgs() + "/" + kid + "/restore").then().statusCode(200)
                 .body("state", equalTo("ACTIVE")).body("ownerId", nullValue());
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -133,6 +134,13 @@ class AccessCheckTest {
                 .body("allowed", equalTo(false));
         check(viewer.id(), org, "device:write").then().body("allowed", equalTo(false));
         given().auth().oauth2(viewer.token()).get(path).then().statusCode(200).body("permissions", contains("device:write"));
+        String products = "/api/v1/organizations/" + org + "/members/" + viewer.id() + "/products";
+        given().auth().oauth2(owner.token()).contentType(ContentType.JSON).body(Map.of("permissions", List.of("product:read", "firmware:read")))
+                .put(products + "/p-0/permissions").then().statusCode(200);
+        given().auth().oauth2(owner.token()).get(products).then().statusCode(200).body("productId", contains("p-0", "p-1"))
+                .body("[0].permissions", contains("firmware:read", "product:read")).body("[1].permissions", contains("device:write"));
+        given().auth().oauth2(owner.token()).get("/api/v1/organizations/" + org + "/members/" + owner.id() + "/products").then()
+                .statusCode(200).body("$", hasSize(0));
         // the viewer may not grant themself anything
         given().auth().oauth2(viewer.token()).contentType(ContentType.JSON).body(Map.of("permissions", List.of("product:write")))
                 .put(path).then().statusCode(403);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -60,6 +61,12 @@ class MemberResourceTest {
         given().auth().oauth2(Fixture.serviceToken()).get(base + "/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(dev.token()).get("/api/v1/users/me/organizations").then().statusCode(200)
                 .body("organizationId", contains(org.toString())).body("role", contains("DEVELOPER"));
+        // what each may do there: the console shows only these controls
+        given().auth().oauth2(dev.token()).get("/api/v1/users/me/organizations/" + org).then().statusCode(200)
+                .body("role", equalTo("DEVELOPER")).body("permissions", hasItem("product:write"))
+                .body("permissions", not(hasItem("member:manage")));
+        given().auth().oauth2(owner.token()).get("/api/v1/users/me/organizations/" + org).then().statusCode(200)
+                .body("role", equalTo("OWNER")).body("permissions", hasItems("member:manage", "organization:transfer", "audit:read"));
     }
 
     @Test
@@ -145,6 +152,8 @@ class MemberResourceTest {
         given().auth().oauth2(outsider.token()).contentType(ContentType.JSON).body(Map.of("permissions", List.of("device:read")))
                 .put(products).then().statusCode(404);
         given().auth().oauth2(outsider.token()).delete(products).then().statusCode(404);
+        given().auth().oauth2(outsider.token()).get(base + "/" + dev.id() + "/products").then().statusCode(404);
+        given().auth().oauth2(outsider.token()).get("/api/v1/users/me/organizations/" + org).then().statusCode(404);
         given().auth().oauth2(outsider.token()).get("/api/v1/users/me/organizations").then().statusCode(200)
                 .body("organizationId", not(hasItem(org.toString())));
         Fixture.check(dev.id(), org, "product:write").then().body("allowed", equalTo(true));

@@ -3,8 +3,12 @@ package dev.orgplatform.console.client;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -51,4 +55,32 @@ public interface OrganizationsApi {
     @POST
     @Path("/{id}/move")
     Uni<Response> move(@PathParam("id") UUID id, Map<String, Object> move);
+
+    @PATCH
+    @Path("/{id}")
+    Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Map<String, Object> change);
+
+    @GET
+    @Path("/{id}/settings")
+    Uni<Response> settings(@PathParam("id") UUID id);
+
+    @PUT
+    @Path("/{id}/settings")
+    Uni<Response> replaceSettings(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Map<String, Object> settings);
+
+    @GET
+    @Path("/{id}/settings/effective")
+    Uni<Response> effectiveSettings(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/{id}/ownership")
+    Uni<Response> transferOwnership(@PathParam("id") UUID id, Map<String, Object> transfer);
+
+    @DELETE
+    @Path("/{id}")
+    Uni<Response> delete(@PathParam("id") UUID id, @QueryParam("confirm") String confirm);
+
+    @POST
+    @Path("/{id}/restore")
+    Uni<Response> restore(@PathParam("id") UUID id);
 }

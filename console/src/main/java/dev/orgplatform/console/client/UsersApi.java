@@ -7,6 +7,8 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -51,4 +53,102 @@ public interface UsersApi {
     @DELETE
     @Path("/organizations/{id}/members/{userId}")
     Uni<Response> remove(@PathParam("id") UUID organizationId, @PathParam("userId") UUID userId);
+
+    @GET
+    @Path("/users/me/organizations/{id}")
+    Uni<Response> myAccess(@PathParam("id") UUID organizationId);
+
+    @GET
+    @Path("/organizations/{id}/members/{userId}/products")
+    Uni<Response> productPermissions(@PathParam("id") UUID organizationId, @PathParam("userId") UUID userId);
+
+    @PUT
+    @Path("/organizations/{id}/members/{userId}/products/{productId}/permissions")
+    Uni<Response> grantProductPermissions(@PathParam("id") UUID organizationId, @PathParam("userId") UUID userId,
+            @PathParam("productId") String productId, Map<String, Object> permissions);
+
+    @GET
+    @Path("/organizations/{id}/teams")
+    Uni<Response> teams(@PathParam("id") UUID organizationId);
+
+    @POST
+    @Path("/organizations/{id}/teams")
+    Uni<Response> createTeam(@PathParam("id") UUID organizationId, Map<String, Object> team);
+
+    @GET
+    @Path("/organizations/{id}/teams/{teamId}")
+    Uni<Response> team(@PathParam("id") UUID organizationId, @PathParam("teamId") UUID teamId);
+
+    @PATCH
+    @Path("/organizations/{id}/teams/{teamId}")
+    Uni<Response> renameTeam(@PathParam("id") UUID organizationId, @PathParam("teamId") UUID teamId,
+            @HeaderParam("If-Match") String ifMatch, Map<String, Object> team);
+
+    @DELETE
+    @Path("/organizations/{id}/teams/{teamId}")
+    Uni<Response> deleteTeam(@PathParam("id") UUID organizationId, @PathParam("teamId") UUID teamId);
+
+    @GET
+    @Path("/organizations/{id}/teams/{teamId}/members")
+    Uni<Response> teamMembers(@PathParam("id") UUID organizationId, @PathParam("teamId") UUID teamId);
+
+    @PUT
+    @Path("/organizations/{id}/teams/{teamId}/members/{userId}")
+    Uni<Response> putTeamMember(@PathParam("id") UUID organizationId, @PathParam("teamId") UUID teamId,
+            @PathParam("userId") UUID userId, Map<String, Object> teamRole);
+
+    @DELETE
+    @Path("/organizations/{id}/teams/{teamId}/members/{userId}")
+    Uni<Response> removeTeamMember(@PathParam("id") UUID organizationId, @PathParam("teamId") UUID teamId,
+            @PathParam("userId") UUID userId);
+
+    @GET
+    @Path("/organizations/{id}/api-keys")
+    Uni<Response> apiKeys(@PathParam("id") UUID organizationId, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/organizations/{id}/api-keys")
+    Uni<Response> createApiKey(@PathParam("id") UUID organizationId, Map<String, Object> key);
+
+    @POST
+    @Path("/organizations/{id}/api-keys/{keyId}/rotate")
+    Uni<Response> rotateApiKey(@PathParam("id") UUID organizationId, @PathParam("keyId") UUID keyId);
+
+    @DELETE
+    @Path("/organizations/{id}/api-keys/{keyId}")
+    Uni<Response> revokeApiKey(@PathParam("id") UUID organizationId, @PathParam("keyId") UUID keyId);
+
+    @GET
+    @Path("/organizations/{id}/audit")
+    Uni<Response> audit(@PathParam("id") UUID organizationId, @QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/organizations/{id}/suspensions")
+    Uni<Response> suspensions(@PathParam("id") UUID organizationId);
+
+    @POST
+    @Path("/organizations/{id}/suspensions")
+    Uni<Response> suspend(@PathParam("id") UUID organizationId, Map<String, Object> suspension);
+
+    @DELETE
+    @Path("/organizations/{id}/suspensions/{userId}")
+    Uni<Response> reactivate(@PathParam("id") UUID organizationId, @PathParam("userId") UUID userId);
+
+    @POST
+    @Path("/users/{userId}/suspension")
+    Uni<Response> suspendAccount(@PathParam("userId") UUID userId, Map<String, Object> suspension);
+
+    @DELETE
+    @Path("/users/{userId}/suspension")
+    Uni<Response> reactivateAccount(@PathParam("userId") UUID userId);
+
+    @GET
+    @Path("/users/{userId}/sessions")
+    Uni<Response> sessions(@PathParam("userId") String userId);
+
+    @DELETE
+    @Path("/users/{userId}/sessions/{sessionId}")
+    Uni<Response> endSession(@PathParam("userId") String userId, @PathParam("sessionId") String sessionId);
 }

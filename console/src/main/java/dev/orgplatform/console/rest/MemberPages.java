@@ -75,7 +75,7 @@ public class MemberPages {
         return invitations.invite(id, invitation).map(ApiAnswer::of).chain(answer -> answer.ok()
                 ? Uni.createFrom().item(seeOrganization(id, "invitation sent to " + FormValues.shown(email)))
                 : pages.page(id, Map.of("invite", invitation, "inviteErrors", answer.fieldErrors(),
-                        "inviteDetail", answer.detail() == null ? "" : answer.detail()), 400));
+                        "inviteDetail", answer.detail() == null ? "" : answer.detail()), OrganizationView.statusOf(answer)));
     }
 
     @POST
@@ -93,7 +93,7 @@ public class MemberPages {
     /** After a change: the page again (post/redirect/get), or the page with the refusal when there was one. */
     private Uni<Response> back(UUID id, ApiAnswer answer, String done) {
         return answer.ok() ? Uni.createFrom().item(seeOrganization(id, done))
-                : pages.page(id, Map.of("problem", answer.detail() == null ? "the change was refused" : answer.detail()), 400);
+                : pages.page(id, Map.of("problem", answer.refusal()), OrganizationView.statusOf(answer));
     }
 
     private static Response seeOrganization(UUID id, String done) {

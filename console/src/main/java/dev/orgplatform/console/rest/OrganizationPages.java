@@ -20,10 +20,12 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.orgplatform.console.client.ApiAnswer;
+import dev.orgplatform.console.client.BillingApi;
 import dev.orgplatform.console.client.InvitationsApi;
 import dev.orgplatform.console.client.OrganizationsApi;
 import dev.orgplatform.console.client.UsersApi;
 import dev.orgplatform.console.mapping.Branch;
+import dev.orgplatform.console.mapping.UsageBar;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.Authenticated;
@@ -41,6 +43,8 @@ public class OrganizationPages {
     private final UsersApi users;
     private final InvitationsApi invitations;
     private final SignedIn signedIn;
+    private final OrganizationScope scope;
+    private final BillingApi billing;
     private final Template overview;
     private final Template organization;
     private final Template newOrganization;
@@ -48,7 +52,7 @@ public class OrganizationPages {
     private final Template secondFactor;
 
     public OrganizationPages(@RestClient OrganizationsApi organizations, @RestClient UsersApi users,
-            @RestClient InvitationsApi invitations, SignedIn signedIn,
+            @RestClient InvitationsApi invitations, SignedIn signedIn, OrganizationScope scope, @RestClient BillingApi billing,
             @Location("pages/organizations.html") Template overview, @Location("pages/organization.html") Template organization,
             @Location("pages/new-organization.html") Template newOrganization, @Location("pages/not-found.html") Template notFound,
             @Location("pages/second-factor.html") Template secondFactor) {
@@ -56,6 +60,8 @@ public class OrganizationPages {
         this.users = users;
         this.invitations = invitations;
         this.signedIn = signedIn;
+        this.scope = scope;
+        this.billing = billing;
         this.overview = overview;
         this.organization = organization;
         this.newOrganization = newOrganization;
@@ -132,28 +138,51 @@ public class OrganizationPages {
      * for whoever may invite), with {@code extra} (a refused form and its messages, or what was just done).
      */
     Uni<Response> page(UUID organizationId, Map<String, Object> extra, int status) {
-        return organizations.get(organizationId).map(ApiAnswer::of).chain(org -> {
-            if (!org.ok()) {
-                return Uni.createFrom().item(refused(org));
+        return scope.load(organizationId).chain(seen -> {
+            if (!seen.ok()) {
+                return Uni.createFrom().item(refused(seen.organization()));
             }
+            boolean invites = seen.can().contains("member:invite");
+            boolean manages = seen.can().contains("member:manage");
             return Uni.combine().all().unis(organizations.subtree(organizationId).map(ApiAnswer::of),
                     users.members(organizationId, 100).map(ApiAnswer::of),
-                    invitations.list(organizationId, "PENDING", 100).map(ApiAnswer::of)).asTuple()
+                    ApiAnswer.ifAllowed(invites, () -> invitations.list(organizationId, "PENDING", 100)),
+                    ApiAnswer.ifAllowed(manages, () -> users.suspensions(organizationId)),
+                    ApiAnswer.ifAllowed(invites && seen.can().contains("billing:read"), () -> billing.limits(organizationId))).asTuple()
                     .map(t -> {
-                        var instance = organization.data("me", signedIn.person()).data("org", org.object())
+                        java.util.Set<String> suspendedHere = new java.util.HashSet<>();
+                        t.getItem4().list(null).forEach(o -> {
+                            if (o instanceof Map<?, ?> m) {
+                                suspendedHere.add(String.valueOf(m.get("userId")));
+                            }
+                        });
+                        var instance = organization.data("me", signedIn.person())
                                 .data("tree", t.getItem1().ok() ? Branch.of(t.getItem1().object()).rows() : java.util.List.of()).data("members", t.getItem2().list("items"))
                                 .data("membersDetail", t.getItem2().ok() ? null : t.getItem2().detail())
-                                // a Manager cannot invite (403); any other refusal is shown, the form stays
-                                .data("canInvite", t.getItem3().status() != 403)
+                                .data("canInvite", invites)
                                 .data("invitations", t.getItem3().ok() ? t.getItem3().list("items") : java.util.List.of())
                                 .data("invitationsDetail", t.getItem3().ok() ? "" : t.getItem3().detail())
-                                .data("roles", INVITABLE_ROLES);
+                                .data("suspendedHere", suspendedHere)
+                                .data("roles", INVITABLE_ROLES).data("ownNotices", true)
+                                .data("seats", seats(t.getItem5()));
+                        seen.data().forEach(instance::data);
                         Map<String, Object> all = new LinkedHashMap<>(DEFAULTS);
                         all.putAll(extra);
                         all.forEach(instance::data);
                         return Response.status(status).type(MediaType.TEXT_HTML).entity(instance.render()).build();
                     });
         });
+    }
+
+    /** The seats (users) of the organization's tree as a bar, or null when the person may not see them. */
+    private static UsageBar seats(ApiAnswer limits) {
+        for (Object o : limits.list("resources")) {
+            if (o instanceof Map<?, ?> r && "users".equals(r.get("resource")) && r.get("used") instanceof Number used) {
+                Long limit = r.get("limit") instanceof Number l ? l.longValue() : null;
+                return UsageBar.of("users", used.longValue(), used.longValue(), limit, false, null, java.util.List.of());
+            }
+        }
+        return null;
     }
 
     /** The roles a member can be given here (OWNER only by transferring ownership). */

@@ -81,10 +81,22 @@ public class ProfilePages {
                         .maxAge(60 * 60 * 24 * 365).build()).build();
     }
 
+    /** Ends one of my sessions (another device's, or this one: then Keycloak asks me to sign in again). */
+    @POST
+    @Path("profile/sessions/{sessionId}/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> endSession(@jakarta.ws.rs.PathParam("sessionId") String sessionId) {
+        return users.endSession(signedIn.person().get("id"), sessionId).map(ApiAnswer::of).chain(answer -> answer.ok()
+                ? Uni.createFrom().item(Response.seeOther(URI.create("/profile?done=session")).build())
+                : users.me().map(ApiAnswer::of).chain(me -> render(me.object(), Map.of(), "", answer.refusal(), OrganizationView.statusOf(answer))));
+    }
+
     private Uni<Response> render(Map<String, Object> values, Map<String, String> errors, String done, String problem, int status) {
-        return mine.list().map(organizations -> Response.status(status).type(MediaType.TEXT_HTML)
+        return Uni.combine().all().unis(mine.list(), users.sessions(signedIn.person().get("id")).map(ApiAnswer::of)).asTuple()
+                .map(t -> Response.status(status).type(MediaType.TEXT_HTML)
                 .entity(profile.data("me", signedIn.person()).data("values", withDefaults(values)).data("errors", errors)
-                        .data("done", done).data("problem", problem).data("organizations", organizations)
+                        .data("done", done).data("problem", problem).data("organizations", t.getItem1())
+                        .data("sessions", t.getItem2().list(null)).data("sessionsDetail", t.getItem2().ok() ? "" : t.getItem2().refusal())
                         .data("zone", zone(values.get("timezone"))).render()).build());
     }
 

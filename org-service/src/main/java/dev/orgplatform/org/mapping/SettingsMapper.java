@@ -27,7 +27,7 @@ public final class SettingsMapper {
 
     public static EffectiveSettingsResponse toResponse(EffectiveSettings e) {
         return new EffectiveSettingsResponse(e.organizationId(), e.enforce2fa(), e.ipAllowlistEnforced(), e.ipAllowlist(),
-                e.maxSessionMinutes(), e.apiKeyMaxLifetimeDays(), e.billingContactEmail(), e.from());
+                e.maxSessionMinutes(), e.apiKeyMaxLifetimeDays(), e.billingContactEmail(), e.from(), e.setBy());
     }
 
     public static OrganizationEvents.OrganizationSettingsChanged toSettingsChanged(OrganizationSettings s) {

@@ -11,7 +11,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import dev.orgplatform.org.Cidr;
+import dev.orgplatform.platform.net.Cidr;
 
 /** Every entry of {@code ipAllowlist} is a CIDR; each bad one is named by its index ({@code security.ipAllowlist[2]}). */
 @Target(ElementType.TYPE)

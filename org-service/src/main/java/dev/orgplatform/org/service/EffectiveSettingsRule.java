@@ -1,12 +1,14 @@
 package dev.orgplatform.org.service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.orgplatform.org.Cidr;
+import dev.orgplatform.platform.net.Cidr;
 import dev.orgplatform.org.OrganizationSettings;
 
 /**
@@ -34,21 +36,35 @@ public final class EffectiveSettingsRule {
         Integer maxKeyLifetime = null;
         String billingContact = null;
         List<UUID> from = new ArrayList<>();
+        Map<String, List<UUID>> setBy = new LinkedHashMap<>();
         for (OrganizationSettings s : path) {
             from.add(s.organizationId);
-            enforce2fa |= s.enforce2fa;
+            if (s.enforce2fa) {
+                enforce2fa = true;
+                setBy.computeIfAbsent("enforce2fa", k -> new ArrayList<>()).add(s.organizationId);
+            }
             List<Cidr> own = s.ipAllowlist().stream().map(c -> Cidr.parse(c).orElseThrow()).toList();
             if (!own.isEmpty()) {
                 restricted = true;
                 allowed = allowed == null ? new LinkedHashSet<>(own) : intersect(allowed, own);
+                setBy.computeIfAbsent("ipAllowlist", k -> new ArrayList<>()).add(s.organizationId);
+            }
+            if (s.maxSessionMinutes != null && (maxSession == null || s.maxSessionMinutes < maxSession)) {
+                setBy.put("maxSessionMinutes", List.of(s.organizationId));
             }
             maxSession = min(maxSession, s.maxSessionMinutes);
+            if (s.apiKeyMaxLifetimeDays != null && (maxKeyLifetime == null || s.apiKeyMaxLifetimeDays < maxKeyLifetime)) {
+                setBy.put("apiKeyMaxLifetimeDays", List.of(s.organizationId));
+            }
             maxKeyLifetime = min(maxKeyLifetime, s.apiKeyMaxLifetimeDays);
-            billingContact = s.billingContactEmail != null ? s.billingContactEmail : billingContact;
+            if (s.billingContactEmail != null) {
+                billingContact = s.billingContactEmail;
+                setBy.put("billingContactEmail", List.of(s.organizationId));
+            }
         }
         List<String> allowlist = allowed == null ? List.of() : allowed.stream().map(Cidr::toString).toList();
         return new EffectiveSettings(organizationId, enforce2fa, restricted, allowlist, maxSession, maxKeyLifetime,
-                billingContact, from);
+                billingContact, from, setBy);
     }
 
     /** The addresses in both sets: CIDR blocks either nest or are disjoint, so each overlap is the smaller block. */

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.orgplatform.org.Cidr;
+import dev.orgplatform.platform.net.Cidr;
 import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.OrganizationSettings;
 import dev.orgplatform.org.mapping.SettingsMapper;

@@ -37,12 +37,29 @@ public class SearchVisibility {
             return Uni.createFrom().item(List.of());
         }
         if (candidates.get(0).state == OrganizationState.PENDING_DELETION) {
-            return Uni.createFrom().item(candidates.stream().filter(o -> caller.apiKey() == null
-                    && ManagedFromAbove.restoredUnasked(o, caller.userId())).toList());
+            return restorable(candidates);
         }
         return gate.permitted(PERMISSION, candidates.stream().map(o -> o.id).toList()).map(ids -> {
             Set<UUID> permitted = new HashSet<>(ids);
             return candidates.stream().filter(o -> permitted.contains(o.id)).toList();
+        });
+    }
+
+    /**
+     * What is pending deletion is listed to whoever may restore it: a root to its Owner, a sub-organization to those
+     * who manage its parent; never to an API key.
+     */
+    private Uni<List<Organization>> restorable(List<Organization> candidates) {
+        if (caller.apiKey() != null) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> parents = candidates.stream().filter(o -> o.parentId != null).map(o -> o.parentId).distinct().toList();
+        Uni<List<UUID>> managed = parents.isEmpty() ? Uni.createFrom().item(List.of())
+                : gate.permitted(ManagedFromAbove.ON_PARENT, parents);
+        return managed.map(ids -> {
+            Set<UUID> permitted = new HashSet<>(ids);
+            return candidates.stream().filter(o -> ManagedFromAbove.restoredUnasked(o, caller.userId())
+                    || o.parentId != null && permitted.contains(o.parentId)).toList();
         });
     }
 }

@@ -39,6 +39,11 @@ public final class RolePermissions {
         return role != null && MATRIX.get(role).contains(permission);
     }
 
+    /** Everything the role grants (none for no role). */
+    public static Set<String> of(Role role) {
+        return role == null ? Set.of() : MATRIX.get(role);
+    }
+
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {
         HashSet<String> all = new HashSet<>();

@@ -17,6 +17,11 @@ public class ProductPermissionRepository implements PanacheRepositoryBase<Produc
         return list("organizationId = ?1 and userId = ?2 and productId = ?3", organizationId, userId, productId);
     }
 
+    /** A member's grants on every product, by product. */
+    public Uni<List<ProductPermission>> ofMember(UUID organizationId, UUID userId) {
+        return list("organizationId = ?1 and userId = ?2 order by productId, permission", organizationId, userId);
+    }
+
     public Uni<Long> deleteOnProduct(UUID organizationId, UUID userId, String productId) {
         return delete("organizationId = ?1 and userId = ?2 and productId = ?3", organizationId, userId, productId);
     }

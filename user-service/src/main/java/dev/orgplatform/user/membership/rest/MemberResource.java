@@ -1,5 +1,6 @@
 package dev.orgplatform.user.membership.rest;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -103,6 +104,17 @@ public class MemberResource {
         return gate.requireOrService("member:read", organizationId, ServiceRight.MEMBER_LISTS)
                 .chain(() -> products.permissions(organizationId, userId, productId))
                 .map(granted -> new ProductPermissionsResponse(userId, productId, granted));
+    }
+
+    @GET
+    @Path("/{userId}/products")
+    @Operation(summary = "The member's rights on every product they hold any on, beyond their role")
+    public Uni<List<ProductPermissionsResponse>> allProductPermissions(@PathParam("organizationId") UUID organizationId,
+            @PathParam("userId") UUID userId) {
+        return gate.requireOrService("member:read", organizationId, ServiceRight.MEMBER_LISTS)
+                .chain(() -> products.allPermissions(organizationId, userId))
+                .map(byProduct -> byProduct.entrySet().stream()
+                        .map(e -> new ProductPermissionsResponse(userId, e.getKey(), e.getValue())).toList());
     }
 
     @PUT

@@ -10,14 +10,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.platform.rest.Versions;
+import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Caller;
 import dev.orgplatform.platform.security.Role;
+import dev.orgplatform.user.access.RolePermissions;
 import dev.orgplatform.user.membership.mapping.ProfileMapper;
 import dev.orgplatform.user.membership.service.MembershipService;
 import dev.orgplatform.user.membership.service.UserProfileService;
@@ -36,14 +39,20 @@ public class UserResource {
     public record MyOrganization(UUID organizationId, Role role, Instant since) {
     }
 
+    /** What the caller may do in one organization: their effective role there (own or inherited) and its permissions. */
+    public record MyAccess(UUID organizationId, Role role, List<String> permissions) {
+    }
+
     private final UserProfileService profiles;
     private final MembershipService memberships;
     private final Caller caller;
+    private final AccessGate gate;
 
-    public UserResource(UserProfileService profiles, MembershipService memberships, Caller caller) {
+    public UserResource(UserProfileService profiles, MembershipService memberships, Caller caller, AccessGate gate) {
         this.profiles = profiles;
         this.memberships = memberships;
         this.caller = caller;
+        this.gate = gate;
     }
 
     @GET
@@ -66,5 +75,13 @@ public class UserResource {
     public Uni<List<MyOrganization>> myOrganizations() {
         return memberships.organizationsOf(caller.userId()).map(all -> all.stream()
                 .map(m -> new MyOrganization(m.organizationId, m.role, m.createdAt)).toList());
+    }
+
+    @GET
+    @Path("/users/me/organizations/{organizationId}")
+    @Operation(summary = "What I may do in this organization: my effective role there and its permissions (narrowed by an API key's scopes)")
+    public Uni<MyAccess> myAccess(@PathParam("organizationId") UUID organizationId) {
+        return gate.requireRole("organization:read", organizationId).map(role -> new MyAccess(organizationId, role,
+                RolePermissions.of(role).stream().filter(p -> caller.apiKey() == null || caller.apiKey().covers(p)).sorted().toList()));
     }
 }

@@ -1,7 +1,9 @@
 package dev.orgplatform.user.membership.service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -40,6 +42,16 @@ public class ProductPermissionService {
     public Uni<Set<String>> permissions(UUID organizationId, UUID userId, String productId) {
         return requireMember(organizationId, userId).chain(() -> grants.onProduct(organizationId, userId, productId))
                 .map(all -> new TreeSet<>(all.stream().map(g -> g.permission).toList()));
+    }
+
+    /** The member's rights on each product they hold any on, by product id. */
+    @WithSession
+    public Uni<Map<String, Set<String>>> allPermissions(UUID organizationId, UUID userId) {
+        return requireMember(organizationId, userId).chain(() -> grants.ofMember(organizationId, userId)).map(all -> {
+            Map<String, Set<String>> byProduct = new TreeMap<>();
+            all.forEach(g -> byProduct.computeIfAbsent(g.productId, k -> new TreeSet<>()).add(g.permission));
+            return byProduct;
+        });
     }
 
     /** Replaces the member's rights on the product with {@code permissions} (empty removes them). */

@@ -1,4 +1,4 @@
-package dev.orgplatform.org;
+package dev.orgplatform.platform.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** An IPv4 or IPv6 address block such as {@code 10.0.0.0/8}, kept in canonical form (host bits cleared). */
+/**
+ * An IPv4 or IPv6 address block such as {@code 10.0.0.0/8}, kept in canonical form (host bits cleared): IP allowlists
+ * and trusted proxies.
+ */
 public record Cidr(byte[] network, int prefix) {
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
@@ -36,6 +39,20 @@ public record Cidr(byte[] network, int prefix) {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    /** One address as its own block (/32, /128), or empty when {@code address} is not an IP literal. */
+    public static Optional<Cidr> ofAddress(String address) {
+        if (address == null || address.isBlank() || address.length() > 45) {
+            return Optional.empty();
+        }
+        String a = address.trim();
+        return parse(a + (a.contains(":") ? "/128" : "/32"));
+    }
+
+    /** Whether the address lies in this block (an IPv4 address never in an IPv6 block, nor the other way round). */
+    public boolean containsAddress(String address) {
+        return ofAddress(address).map(this::contains).orElse(false);
     }
 
     /** Whether every address of {@code other} lies in this block. */

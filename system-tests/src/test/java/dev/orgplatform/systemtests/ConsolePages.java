@@ -1,0 +1,41 @@
+package dev.orgplatform.systemtests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Page;
+
+import dev.orgplatform.deploy.testing.TestUsers;
+
+/** What the console's browser tests share: signing in on Keycloak's page, and a screenshot of each page they see. */
+final class ConsolePages {
+
+    /** Build artifacts: one picture per page, looked at before a change to the console is done. */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private ConsolePages() {
+    }
+
+    static void signIn(Page page, String console, TestUsers.User user) {
+        page.navigate(console + "/organizations");
+        page.locator("#username").fill(user.email());
+        page.locator("#password").fill(user.password());
+        page.locator("#kc-login").click();
+        page.waitForURL(Pattern.compile(Pattern.quote(console) + "/organizations.*"));
+    }
+
+    static void shot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** The CSRF token of the console's forms on the page shown (what a forged post copies). */
+    static String csrfToken(Page page) {
+        return page.locator("input[name=csrf-token]").first().inputValue();
+    }
+}
