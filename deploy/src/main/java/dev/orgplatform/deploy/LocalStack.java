@@ -180,6 +180,8 @@ public final class LocalStack {
         m.put("quarkus.mailer.host", cfg.smtpHost());
         m.put("quarkus.mailer.port", Integer.toString(cfg.smtpPort()));
         m.put("platform.keycloak.url", cfg.keycloakUrl());
+        // on one machine the console (and a test playing an ingress) forward the client's address from here
+        m.put("platform.http.trusted-proxies", "127.0.0.1,::1");
         for (String s : StackConfig.SERVICES) {
             m.put("platform.services." + s + ".url", "http://127.0.0.1:" + cfg.servicePort(s));
         }

@@ -160,6 +160,28 @@ class InvitationManagementTest {
     }
 
     @Test
+    void resendsAreLimitedPerInvitationAndPerOrganization() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String who : List.of("a", "b", "c")) {
+            ids.add(invite(admin, unique("resend-" + who), "VIEWER", List.of("My Team")).then().statusCode(201).extract().path("id"));
+        }
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(admin.token()).when().post(base() + "/" + ids.get(0) + "/resend").then().statusCode(200);
+        }
+        given().auth().oauth2(admin.token()).when().post(base() + "/" + ids.get(0) + "/resend").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue())
+                .body("detail", containsString("this invitation was sent again 3 times"));
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(admin.token()).when().post(base() + "/" + ids.get(1) + "/resend").then().statusCode(200);
+        }
+        // six resends in this organization within the hour: the next one of any invitation waits
+        given().auth().oauth2(admin.token()).when().post(base() + "/" + ids.get(2) + "/resend").then().statusCode(429)
+                .body("detail", containsString("this organization's invitations were sent again 6 times"));
+        // an unknown invitation is not found, and counts nothing
+        given().auth().oauth2(admin.token()).when().post(base() + "/" + UUID.randomUUID() + "/resend").then().statusCode(404);
+    }
+
+    @Test
     void aRevokedInvitationStaysRevoked() {
         String id = invite(admin, unique("revoked"), "VIEWER", List.of("My Team")).then().statusCode(201).extract().path("id");
         given().auth().oauth2(admin.token()).when().delete(base() + "/" + id).then().statusCode(200)

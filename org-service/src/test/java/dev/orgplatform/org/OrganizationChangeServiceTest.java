@@ -92,8 +92,15 @@ class OrganizationChangeServiceTest {
                 owner, null));
 
         OrganizationSettings rootSettings = await(() -> settings.own(root.id));
+        // a list that would refuse the caller's own address is refused unless confirmed, and nothing is changed
+        ProblemException lockout = refusal(() -> settings.replace(root.id, new SettingsChange(true, List.of("10.0.0.0/8"), 60, 90,
+                "billing@example.com"), Versions.etag(rootSettings.version), "203.0.113.9", false));
+        assertEquals(409, lockout.status());
+        assertEquals("203.0.113.9", lockout.extensions().get("clientAddress"));
+        assertEquals("security.ipAllowlist", lockout.errors().get(0).field());
+        assertEquals(List.of(), await(() -> settings.own(root.id)).ipAllowlist());
         OrganizationSettings saved = await(() -> settings.replace(root.id, new SettingsChange(true,
-                List.of("10.0.0.0/8"), 60, 90, "billing@example.com"), Versions.etag(rootSettings.version)));
+                List.of("10.0.0.0/8"), 60, 90, "billing@example.com"), Versions.etag(rootSettings.version), "10.1.2.3", false));
         assertEquals(List.of("10.0.0.0/8"), saved.ipAllowlist());
         JsonNode event = Fixtures.event("OrganizationSettingsChanged", root.id);
         assertTrue(event.get("security").get("enforce2fa").asBoolean());
@@ -101,11 +108,11 @@ class OrganizationChangeServiceTest {
         assertEquals("billing@example.com", event.get("billingContactEmail").asText());
 
         assertEquals(412, refusal(() -> settings.replace(root.id, new SettingsChange(false, List.of(),
-                null, null, null), Versions.etag(rootSettings.version))).status());
+                null, null, null), Versions.etag(rootSettings.version), null, false)).status());
 
         OrganizationSettings childSettings = await(() -> settings.own(child.id));
         await(() -> settings.replace(child.id, new SettingsChange(false, List.of("10.9.0.1/16",
-                "192.168.0.0/16"), 120, 30, null), Versions.etag(childSettings.version)));
+                "192.168.0.0/16"), 120, 30, null), Versions.etag(childSettings.version), "198.51.100.7", true));
         EffectiveSettings effective = await(() -> settings.effective(child.id));
         assertTrue(effective.enforce2fa());
         assertEquals(List.of("10.9.0.0/16"), effective.ipAllowlist());

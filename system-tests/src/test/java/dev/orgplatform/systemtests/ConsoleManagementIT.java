@@ -64,7 +64,7 @@ class ConsoleManagementIT {
     }
 
     @Test
-    void settingsShowWhatHoldsBesideWhoSetItAndARefusedFormKeepsWhatWasTyped() {
+    void settingsShowWhatHoldsBesideWhoSetItAndARefusedFormKeepsWhatWasTyped() throws Exception {
         TestUsers.User owner = TestUsers.create("cm-settings");
         String root = flows.organization(owner);
         String child = child(owner, root, "Plant Berlin");
@@ -86,7 +86,13 @@ class ConsoleManagementIT {
             assertThat(page.locator("#security-ips")).hasValue("10.0.0.0/33");
             assertThat(page.locator("#security-session")).hasValue("600");
             shot(page, "settings-refused");
+            // a list that would refuse this browser's own address is refused, saying so
             page.locator("#security-ips").fill("10.0.0.0/8");
+            page.getByText("Save security settings").click();
+            assertThat(page.locator(".alert")).containsText("your own address");
+            assertThat(page.locator("#security-ips-error")).containsText("does not admit your address");
+            // this browser reaches the console over loopback, IPv4 or IPv6
+            page.locator("#security-ips").fill("127.0.0.0/8\n::1/128\n10.0.0.0/8");
             page.getByText("Save security settings").click();
             assertThat(page.locator(".notice")).containsText("security settings saved");
             // what holds: the root's 480 minutes, not the child's own 600, and who set it
@@ -116,9 +122,18 @@ class ConsoleManagementIT {
             assertThat(page.locator(".notice")).containsText("alert thresholds saved");
             assertThat(page.locator("#alerts-thresholds")).hasValue("50, 90");
             shot(page, "settings-root");
+            given().auth().oauth2(owner.token()).get(flows.url("org-service") + "/api/v1/organizations/" + child + "/settings/effective")
+                    .then().statusCode(200).body("maxSessionMinutes", equalTo(480));
+
+            // an allowlist this browser is outside of (set through the API from inside it): the pages say why
+            assertEquals(200, AccessRulesIT.setAllowlist(flows.url("org-service"), owner, root, List.of("203.0.113.0/24"),
+                    "203.0.113.5", false).status());
+            await().atMost(Duration.ofSeconds(10)).until(() -> page.navigate(console + "/organizations/" + child).status() == 403);
+            assertThat(page.locator("h1")).hasText("Not from this network");
+            assertThat(page.locator(".alert")).containsText("outside the IP allowlist");
+            shot(page, "outside-allowlist");
+            assertEquals(200, AccessRulesIT.setAllowlist(flows.url("org-service"), owner, root, List.of(), "203.0.113.5", false).status());
         }
-        given().auth().oauth2(owner.token()).get(flows.url("org-service") + "/api/v1/organizations/" + child + "/settings/effective")
-                .then().statusCode(200).body("maxSessionMinutes", equalTo(480));
     }
 
     @Test

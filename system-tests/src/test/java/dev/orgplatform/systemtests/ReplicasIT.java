@@ -54,12 +54,22 @@ class ReplicasIT {
     private static String invitation2;
     private static String org2;
     private static String billing2;
+    /** A member who signed in while the replicas started: by the session-cap test their login is minutes old. */
+    private static TestUsers.User earlyOwner;
+    private static String earlyOrg;
+    private static TestUsers.User earlyMember;
+    private static long earlyLogin;
 
     @BeforeAll
     static void startTwoReplicas() {
         stack = Suite.services();
         flows = new Flows(stack);
         user1 = flows.url("user-service");
+        earlyOwner = TestUsers.create("replica-session");
+        earlyOrg = flows.organization(earlyOwner);
+        earlyMember = flows.member(earlyOwner, earlyOrg, "VIEWER");
+        earlyMember.token();
+        earlyLogin = System.nanoTime();
         // the extra instances start side by side: the others only need user-service-2 once asked
         Map<String, String> askingUser2 = Map.of("PLATFORM_SERVICES_USER_SERVICE_URL", stack.replicaUrl("user-service", 2));
         CompletableFuture<String> users = CompletableFuture.supplyAsync(() -> stack.startReplica("user-service", 2, Map.of()));
@@ -300,6 +310,75 @@ class ReplicasIT {
                             + instance, nanos));
         }
         figures.print();
+    }
+
+    @Test
+    @Order(5)
+    void anAllowlistSetThroughOrgService1IsHeldByEveryServiceThroughItsSecondInstance() throws Exception {
+        TestUsers.User owner = TestUsers.create("replica-allowlist");
+        String org = flows.organization(owner);
+        Figures figures = new Figures("IP allowlist set on org-service-1, time until each second instance refuses an address outside it");
+        for (int i = 0; i < SAMPLES; i++) {
+            Map<String, String> outside = AccessRulesIT.from(owner, "198.51.100.7");
+            List<Probe> probes = List.of(
+                    Probe.ofStatus("user-service-2 members", () -> Http.get(members(user2, org), outside), 403),
+                    Probe.ofStatus("invitation-service-2 invitations", () -> Http.get(invitations(invitation2, org), outside), 403),
+                    Probe.ofStatus("billing-service-2 limits", () -> Http.get(billing2 + "/api/v1/organizations/" + org + "/limits",
+                            outside), 403),
+                    Probe.ofStatus("org-service-2 organization", () -> Http.get(org2 + "/api/v1/organizations/" + org, outside), 403));
+            await().atMost(BOUND).until(() -> probes.stream().allMatch(p -> p.allowed().test(p.call().get())));
+            Http.Answer set = AccessRulesIT.setAllowlist(flows.url("org-service"), owner, org, List.of("203.0.113.0/24"), "203.0.113.5", false);
+            assertEquals(200, set.status(), set::toString);
+            Probe.timeToRefusal(set.answeredNanos(), probes, BOUND, SETTLE).forEach(figures::add);
+            assertEquals(200, AccessRulesIT.setAllowlist(flows.url("org-service"), owner, org, List.of(), "203.0.113.5", false).status());
+        }
+        figures.print();
+    }
+
+    @Test
+    @Order(7)
+    void aSessionCapSetThroughOrgService1RefusesAnOldLoginThroughEverySecondInstance() throws Exception {
+        // the early login must be older than the one-minute cap, and its token (five minutes) still valid
+        long age = Duration.ofNanos(System.nanoTime() - earlyLogin).toSeconds();
+        if (age < 65) {
+            Thread.sleep((65 - age) * 1000); // only when this test runs alone
+        }
+        Map<String, String> asMember = Http.bearer(earlyMember.token());
+        List<Probe> probes = List.of(
+                Probe.ofStatus("user-service-2 members", () -> Http.get(members(user2, earlyOrg), asMember), 403),
+                Probe.ofStatus("org-service-2 organization", () -> Http.get(org2 + "/api/v1/organizations/" + earlyOrg, asMember), 403));
+        await().atMost(BOUND).until(() -> probes.stream().allMatch(p -> p.allowed().test(p.call().get())));
+        Http.Answer set = AccessRulesIT.setSecurity(flows.url("org-service"), earlyOwner.freshToken(), earlyOrg,
+                Map.of("enforce2fa", false, "ipAllowlist", List.of(), "maxSessionMinutes", 1), "127.0.0.1", false);
+        assertEquals(200, set.status(), set::toString);
+        Figures figures = new Figures("maxSessionMinutes 1 set on org-service-1, time until each second instance refuses a "
+                + "login " + Duration.ofNanos(System.nanoTime() - earlyLogin).toSeconds() + " s old (its token still valid)");
+        Probe.timeToRefusal(set.answeredNanos(), probes, BOUND, SETTLE).forEach(figures::add);
+        figures.print();
+        Http.Answer refused = Http.get(members(user2, earlyOrg), asMember);
+        assertTrue(refused.body().contains("\"rule\":\"maxSessionMinutes\""), refused::toString);
+        // a fresh login is let in
+        assertEquals(200, Http.get(members(user2, earlyOrg), Http.bearer(earlyMember.freshToken())).status());
+    }
+
+    @Test
+    @Order(8)
+    void badInvitationTokensAreCountedAcrossBothInvitationServiceReplicas() {
+        // one client behind the proxy (this machine, trusted), its guesses spread over both instances
+        String client = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        Map<String, String> headers = Map.of("X-Forwarded-For", client);
+        String body = "{\"token\":\"inv_guess\",\"name\":\"Guesser\",\"password\":\"pw-long-enough-1\"}";
+        List<String> instances = List.of(flows.url("invitation-service"), invitation2);
+        for (int i = 0; i < 10; i++) {
+            Http.Answer a = Http.post(instances.get(i % 2) + "/api/v1/invitations/register", headers, body);
+            assertEquals(400, a.status(), a::toString);
+        }
+        for (String instance : instances) {
+            Http.Answer refused = Http.post(instance + "/api/v1/invitations/register", headers, body);
+            assertEquals(429, refused.status(), refused::toString);
+        }
+        // another client behind the same proxy is not held up by it
+        assertEquals(400, Http.post(invitation2 + "/api/v1/invitations/register", Map.of("X-Forwarded-For", "203.0.113.77"), body).status());
     }
 
     /** Uses {@code secret} once on each instance 2, with no retry: answers what was not allowed (nothing, if all is well). */

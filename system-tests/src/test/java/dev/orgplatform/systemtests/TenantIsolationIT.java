@@ -107,6 +107,8 @@ class TenantIsolationIT {
         spec("GET /api/v1/organizations/{organizationId}/members/{userId}", Mode.OR_SERVICE, "member:read", null, "service:member-lists");
         spec("PATCH /api/v1/organizations/{organizationId}/members/{userId}", Mode.GATE, "member:manage", "{\"role\":\"VIEWER\"}");
         spec("DELETE /api/v1/organizations/{organizationId}/members/{userId}", Mode.GATE, "member:manage", null);
+        spec("GET /api/v1/organizations/{organizationId}/members/{userId}/products", Mode.OR_SERVICE, "member:read", null,
+                "service:member-lists");
         spec("GET /api/v1/organizations/{organizationId}/members/{userId}/products/{productId}/permissions", Mode.OR_SERVICE,
                 "member:read", null, "service:member-lists");
         spec("PUT /api/v1/organizations/{organizationId}/members/{userId}/products/{productId}/permissions", Mode.GATE,

@@ -14,12 +14,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.smallrye.mutiny.Uni;
 
 /** user-service, called with the signed-in person's access token. */
+@RegisterClientHeaders(ForwardedClient.class)
 @RegisterRestClient(configKey = "user-service")
 @AccessToken
 @Path("/api/v1")

@@ -50,12 +50,13 @@ public class OrganizationPages {
     private final Template newOrganization;
     private final Template notFound;
     private final Template secondFactor;
+    private final Template accessRule;
 
     public OrganizationPages(@RestClient OrganizationsApi organizations, @RestClient UsersApi users,
             @RestClient InvitationsApi invitations, SignedIn signedIn, OrganizationScope scope, @RestClient BillingApi billing,
             @Location("pages/organizations.html") Template overview, @Location("pages/organization.html") Template organization,
             @Location("pages/new-organization.html") Template newOrganization, @Location("pages/not-found.html") Template notFound,
-            @Location("pages/second-factor.html") Template secondFactor) {
+            @Location("pages/second-factor.html") Template secondFactor, @Location("pages/access-rule.html") Template accessRule) {
         this.organizations = organizations;
         this.users = users;
         this.invitations = invitations;
@@ -67,6 +68,7 @@ public class OrganizationPages {
         this.newOrganization = newOrganization;
         this.notFound = notFound;
         this.secondFactor = secondFactor;
+        this.accessRule = accessRule;
     }
 
     /** The organization chosen last with the switcher, else the overview. */
@@ -208,6 +210,11 @@ public class OrganizationPages {
     Response refused(ApiAnswer answer) {
         if (answer.status() == 403 && Boolean.TRUE.equals(answer.object().get("secondFactorRequired"))) {
             return Response.status(403).type(MediaType.TEXT_HTML).entity(secondFactor.data("me", signedIn.person()).render()).build();
+        }
+        if (answer.status() == 403 && answer.object().get("rule") instanceof String rule) {
+            // the organization's own rule refused a member: say which, and how to get in (a new sign-in, another network)
+            return Response.status(403).type(MediaType.TEXT_HTML).entity(accessRule.data("me", signedIn.person()).data("rule", rule)
+                    .data("detail", answer.refusal()).render()).build();
         }
         return answer.status() == 404 || answer.status() == 403 ? missing() : unavailable(answer);
     }

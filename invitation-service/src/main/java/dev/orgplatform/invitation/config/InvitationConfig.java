@@ -29,6 +29,8 @@ public interface InvitationConfig {
 
     BadTokens badTokens();
 
+    Resend resend();
+
     interface ExpiryJob {
         @WithDefault("60s")
         Duration interval();
@@ -58,6 +60,18 @@ public interface InvitationConfig {
     }
 
     /** Bad-token attempts per client address before 429. */
+    /** How often an invitation may be sent again, per invitation and per organization, in one window. */
+    interface Resend {
+        @WithDefault("5")
+        int perInvitation();
+
+        @WithDefault("100")
+        int perOrganization();
+
+        @WithDefault("PT1H")
+        Duration window();
+    }
+
     interface BadTokens {
         @WithDefault("10")
         int limit();

@@ -13,6 +13,7 @@ import dev.orgplatform.invitation.mapping.InvitationMapper;
 import dev.orgplatform.invitation.service.Acceptance;
 import dev.orgplatform.invitation.service.AcceptanceService;
 import dev.orgplatform.invitation.service.Registration;
+import dev.orgplatform.platform.net.ClientAddress;
 import dev.orgplatform.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -28,10 +29,12 @@ public class AcceptanceResource {
 
     private final AcceptanceService acceptance;
     private final Caller caller;
+    private final ClientAddress clientAddress;
 
-    public AcceptanceResource(AcceptanceService acceptance, Caller caller) {
+    public AcceptanceResource(AcceptanceService acceptance, Caller caller, ClientAddress clientAddress) {
         this.acceptance = acceptance;
         this.caller = caller;
+        this.clientAddress = clientAddress;
     }
 
     /** Signed in with the invited email. */
@@ -52,8 +55,9 @@ public class AcceptanceResource {
                 .map(InvitationMapper::toAcceptance);
     }
 
-    /** The client's address (behind a trusted proxy, the forwarded one: quarkus.http.proxy.*). */
-    private static String client(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    /** The client's address (behind a trusted proxy, the one it forwarded for). */
+    private String client(HttpServerRequest http) {
+        String address = clientAddress.of(http);
+        return address == null ? "unknown" : address;
     }
 }

@@ -73,10 +73,10 @@ public class AcceptanceService {
 
     /** Refuses a client over the bad-token limit; counts each bad token it presents. */
     private Uni<Invitation> guarded(String client, Supplier<Uni<Invitation>> attempt) {
-        return Uni.createFrom().voidItem().invoke(() -> attempts.check(client))
+        return attempts.check(client)
                 .chain(attempt::get)
                 .onFailure(InvitationService::isStale).transform(e -> new InvalidInvitationException())
-                .onFailure(InvalidInvitationException.class).invoke(() -> attempts.failed(client));
+                .onFailure(InvalidInvitationException.class).call(() -> attempts.failed(client));
     }
 
     @WithSession

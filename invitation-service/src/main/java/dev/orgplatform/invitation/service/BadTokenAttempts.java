@@ -1,57 +1,57 @@
 package dev.orgplatform.invitation.service;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import dev.orgplatform.invitation.config.InvitationConfig;
 import dev.orgplatform.platform.clock.PlatformClock;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 
 /**
- * Slows down token guessing: a client (IP) that presented {@code limit} bad tokens within a window is refused
- * every accept or register until the window ends. In memory per replica, fixed windows: cheap, and guessing
- * 256-bit tokens is hopeless anyway; this keeps the noise down.
+ * Slows down token guessing: a client address that presented {@code limit} bad tokens within a window is refused
+ * every accept or register until the window ends, on every replica alike ({@link RateLimits}). The address is the
+ * client's as the platform reads it behind trusted proxies, so one ingress does not make all visitors one client.
  */
 @ApplicationScoped
 public class BadTokenAttempts {
 
-    private record Window(Instant start, int failures) {
-    }
+    private static final Logger LOG = Logger.getLogger(BadTokenAttempts.class);
+    private static final String WHAT = "too many invalid invitation tokens from this client";
 
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final RateLimits limits;
     private final PlatformClock clock;
     private final int limit;
     private final Duration window;
 
-    public BadTokenAttempts(PlatformClock clock, InvitationConfig config) {
+    public BadTokenAttempts(RateLimits limits, PlatformClock clock, InvitationConfig config) {
+        this.limits = limits;
         this.clock = clock;
         this.limit = config.badTokens().limit();
         this.window = config.badTokens().window();
     }
 
-    /** Throws {@link TooManyAttemptsException} while {@code client} is over the limit. */
-    public void check(String client) {
-        Window w = windows.get(client);
-        Instant now = clock.now();
-        if (w != null && w.failures() >= limit && now.isBefore(w.start().plus(window))) {
-            long seconds = Math.max(1, Duration.between(now, w.start().plus(window)).toSeconds() + 1);
-            throw new TooManyAttemptsException(seconds);
-        }
+    /** Fails with {@link TooManyAttemptsException} while {@code client} is over the limit. */
+    public Uni<Void> check(String client) {
+        return limits.requireUnder(key(client), limit, window, WHAT);
     }
 
-    public void failed(String client) {
-        Instant now = clock.now();
-        windows.compute(client, (k, w) -> w == null || !now.isBefore(w.start().plus(window)) ? new Window(now, 1)
-                : new Window(w.start(), w.failures() + 1));
+    public Uni<Void> failed(String client) {
+        return limits.count(key(client), window);
     }
 
-    @Scheduled(every = "${invitation.bad-tokens.window}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void forgetOldWindows() {
-        Instant now = clock.now();
-        windows.values().removeIf(w -> !now.isBefore(w.start().plus(window)));
+    private static String key(String client) {
+        return "bad-token:" + client;
+    }
+
+    @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> forgetOldWindows() {
+        return limits.forgetBefore(clock.now().minus(Duration.ofDays(1))).replaceWithVoid()
+                .onFailure().invoke(e -> LOG.debugf("old rate windows stay until the next run: %s", e.toString()))
+                .onFailure().recoverWithNull();
     }
 }

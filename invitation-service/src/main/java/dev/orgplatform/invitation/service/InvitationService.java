@@ -20,6 +20,7 @@ import dev.orgplatform.invitation.client.OrganizationTeams;
 import dev.orgplatform.invitation.mapping.InvitationMapper;
 import dev.orgplatform.invitation.messaging.InvitationEvents;
 import dev.orgplatform.invitation.messaging.InvitationMails;
+import dev.orgplatform.invitation.config.InvitationConfig;
 import dev.orgplatform.invitation.repository.ClosedOrganizationRepository;
 import dev.orgplatform.invitation.repository.InvitationRepository;
 import dev.orgplatform.platform.client.Quotas;
@@ -53,9 +54,12 @@ public class InvitationService {
     private final InvitationExpiry expiry;
     private final Outbox outbox;
     private final PlatformClock clock;
+    private final RateLimits rateLimits;
+    private final InvitationConfig config;
 
     public InvitationService(InvitationRepository invitations, ClosedOrganizationRepository closed, Quotas seats,
-            OrganizationTeams teams, InvitationMails mails, InvitationExpiry expiry, Outbox outbox, PlatformClock clock) {
+            OrganizationTeams teams, InvitationMails mails, InvitationExpiry expiry, Outbox outbox, PlatformClock clock,
+            RateLimits rateLimits, InvitationConfig config) {
         this.invitations = invitations;
         this.closed = closed;
         this.seats = seats;
@@ -64,6 +68,8 @@ public class InvitationService {
         this.expiry = expiry;
         this.outbox = outbox;
         this.clock = clock;
+        this.rateLimits = rateLimits;
+        this.config = config;
     }
 
     /**
@@ -93,7 +99,13 @@ public class InvitationService {
     /** A new token (the old link dies), a new validity period from now, and the mail again. */
     public Uni<Invitation> resend(UUID organizationId, UUID invitationId) {
         String token = Secrets.generate("inv_");
+        InvitationConfig.Resend resend = config.resend();
         return requireOpen(organizationId)
+                .chain(() -> find(organizationId, invitationId)) // an unknown invitation is 404, not a counted attempt
+                .chain(() -> rateLimits.take("resend:invitation:" + invitationId, resend.perInvitation(), resend.window(),
+                        "this invitation was sent again " + resend.perInvitation() + " times within " + resend.window()))
+                .chain(() -> rateLimits.take("resend:organization:" + organizationId, resend.perOrganization(), resend.window(),
+                        "this organization's invitations were sent again " + resend.perOrganization() + " times within " + resend.window()))
                 .chain(() -> renew(organizationId, invitationId, token))
                 .onFailure(InvitationService::isStale).transform(e -> changedMeanwhile())
                 .chain(saved -> deliver(saved, token));

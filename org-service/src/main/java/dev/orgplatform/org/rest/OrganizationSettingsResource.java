@@ -9,6 +9,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.orgplatform.org.OrganizationSettings;
 import dev.orgplatform.org.mapping.SettingsMapper;
 import dev.orgplatform.org.service.OrganizationSettingsService;
+import dev.orgplatform.platform.net.ClientAddress;
 import dev.orgplatform.platform.rest.Versions;
 import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
@@ -32,24 +34,29 @@ public class OrganizationSettingsResource {
 
     private final OrganizationSettingsService settings;
     private final AccessGate gate;
+    private final ClientAddress clientAddress;
 
-    public OrganizationSettingsResource(OrganizationSettingsService settings, AccessGate gate) {
+    public OrganizationSettingsResource(OrganizationSettingsService settings, AccessGate gate, ClientAddress clientAddress) {
         this.settings = settings;
         this.gate = gate;
+        this.clientAddress = clientAddress;
     }
 
     @GET
     @Operation(summary = "The organization's own settings")
     public Uni<Response> own(@PathParam("id") UUID id) {
-        return gate.require(PERMISSION, id).chain(() -> settings.own(id)).map(OrganizationSettingsResource::withETag);
+        return gate.requireUnlessOperator(PERMISSION, id).chain(() -> settings.own(id)).map(OrganizationSettingsResource::withETag);
     }
 
     @PUT
-    @Operation(summary = "Replace the organization's own settings; If-Match required")
-    public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsRequest request) {
+    @Operation(summary = "Replace the organization's own settings; If-Match required. An IP allowlist that would refuse the "
+            + "caller's own address is refused (409) unless ?confirm=lockout. Platform operators may replace any organization's")
+    public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @QueryParam("confirm") String confirm,
+            @Valid @NotNull SettingsRequest request) {
         Versions.requirePresent(ifMatch);
-        return gate.require(PERMISSION, id).chain(() -> settings.replace(id, SettingsMapper.toChange(request), ifMatch))
-                .map(OrganizationSettingsResource::withETag);
+        // a platform operator is bound by no organization's allowlist: nothing to shut them out of
+        return gate.requireUnlessOperator(PERMISSION, id).chain(operator -> settings.replace(id, SettingsMapper.toChange(request), ifMatch,
+                clientAddress.current(), operator || "lockout".equals(confirm))).map(OrganizationSettingsResource::withETag);
     }
 
     @GET

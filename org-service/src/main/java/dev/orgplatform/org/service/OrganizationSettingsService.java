@@ -47,9 +47,13 @@ public class OrganizationSettingsService {
         return organizationService.findAvailable(id).chain(() -> settings.findById(id));
     }
 
-    /** Replaces the own settings (CIDRs stored in canonical form) and publishes OrganizationSettingsChanged. */
+    /**
+     * Replaces the own settings (CIDRs stored in canonical form) and publishes OrganizationSettingsChanged. A change
+     * whose IP allowlist (with those above) would refuse {@code callerAddress} is refused unless {@code lockoutConfirmed}.
+     */
     @WithTransaction
-    public Uni<OrganizationSettings> replace(UUID id, SettingsChange change, String ifMatch) {
+    public Uni<OrganizationSettings> replace(UUID id, SettingsChange change, String ifMatch, String callerAddress,
+            boolean lockoutConfirmed) {
         return own(id).chain(s -> {
             Versions.requireMatch(ifMatch, s.version);
             s.enforce2fa = change.enforce2fa();
@@ -60,7 +64,10 @@ public class OrganizationSettingsService {
             s.apiKeyMaxLifetimeDays = change.apiKeyMaxLifetimeDays();
             s.billingContactEmail = change.billingContactEmail();
             s.updatedAt = clock.now();
-            return settings.flush()
+            return (lockoutConfirmed ? Uni.createFrom().voidItem() : path(id).invoke(rows -> {
+                List<OrganizationSettings> withNew = rows.stream().map(r -> r.organizationId.equals(id) ? s : r).toList();
+                LockoutRule.requireAdmitted(EffectiveSettingsRule.combine(id, withNew), callerAddress);
+            }).replaceWithVoid()).chain(settings::flush)
                     .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationSettingsChanged", id,
                             OrganizationService.subject(id), SettingsMapper.toSettingsChanged(s)))
                     .replaceWith(s);
@@ -70,6 +77,11 @@ public class OrganizationSettingsService {
     /** The strictest settings along the path from the root to the organization. */
     @WithSession
     public Uni<EffectiveSettings> effective(UUID id) {
+        return path(id).map(rows -> EffectiveSettingsRule.combine(id, rows));
+    }
+
+    /** The own settings of the root, each organization beneath on the way, and the organization itself (last). */
+    private Uni<List<OrganizationSettings>> path(UUID id) {
         return organizationService.findAvailable(id).chain(o -> organizations.ancestors(id).chain(ancestors -> {
             List<Organization> path = new ArrayList<>(ancestors);
             path.sort((a, b) -> Integer.compare(a.depth, b.depth));
@@ -77,7 +89,7 @@ public class OrganizationSettingsService {
             List<UUID> ids = path.stream().map(p -> p.id).toList();
             return settings.forOrganizations(ids).map(rows -> {
                 Map<UUID, OrganizationSettings> byId = rows.stream().collect(Collectors.toMap(r -> r.organizationId, Function.identity()));
-                return EffectiveSettingsRule.combine(id, ids.stream().map(byId::get).toList());
+                return ids.stream().map(byId::get).toList();
             });
         }));
     }

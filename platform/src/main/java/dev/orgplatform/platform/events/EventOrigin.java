@@ -2,11 +2,11 @@ package dev.orgplatform.platform.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgplatform.platform.net.ClientAddress;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Who caused an event and from which address, taken from the request that made the change (none when a
@@ -17,10 +17,12 @@ public class EventOrigin {
 
     private final CurrentIdentityAssociation identities;
     private final CurrentVertxRequest requests;
+    private final ClientAddress clientAddress;
 
-    public EventOrigin(CurrentIdentityAssociation identities, CurrentVertxRequest requests) {
+    public EventOrigin(CurrentIdentityAssociation identities, CurrentVertxRequest requests, ClientAddress clientAddress) {
         this.identities = identities;
         this.requests = requests;
+        this.clientAddress = clientAddress;
     }
 
     public String actor() {
@@ -34,17 +36,6 @@ public class EventOrigin {
     }
 
     public String address() {
-        if (!Arc.container().requestContext().isActive()) {
-            return null;
-        }
-        RoutingContext request = requests.getCurrent();
-        if (request == null) {
-            return null;
-        }
-        String forwarded = request.request().getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
-        }
-        return request.request().remoteAddress() == null ? null : request.request().remoteAddress().hostAddress();
+        return clientAddress.current();
     }
 }

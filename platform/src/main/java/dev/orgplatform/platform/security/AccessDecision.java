@@ -9,6 +9,11 @@ public record AccessDecision(boolean allowed, String reason, String role) {
     /** The reason given to a member whose login used no second factor where the organization enforces 2FA. */
     public static final String SECOND_FACTOR_REQUIRED = "the organization enforces two-factor authentication: sign in with a second factor";
 
+    /** The rule a refusal for the organization's IP allowlist names (its reason starts with it and a colon). */
+    public static final String IP_ALLOWLIST = "ipAllowlist";
+    /** The rule a refusal for a login older than the organization's maximum session length names. */
+    public static final String MAX_SESSION = "maxSessionMinutes";
+
     public static AccessDecision allow(String reason, String role) {
         return new AccessDecision(true, reason, role);
     }
@@ -24,6 +29,14 @@ public record AccessDecision(boolean allowed, String reason, String role) {
     /** The effective role, or null when the caller has none there. */
     public Role effectiveRole() {
         return Role.named(role);
+    }
+
+    /** The organization's access rule that refused ({@link #IP_ALLOWLIST}, {@link #MAX_SESSION}), or null. */
+    public String rule() {
+        if (allowed || reason == null) {
+            return null;
+        }
+        return reason.startsWith(IP_ALLOWLIST + ":") ? IP_ALLOWLIST : reason.startsWith(MAX_SESSION + ":") ? MAX_SESSION : null;
     }
 
     /** Refused only for want of a second factor: signing in again with one lets the caller in. */

@@ -119,6 +119,14 @@ public class AccessGate {
     }
 
     /** Only platform operators (a realm role, never through an API key) pass. */
+    /**
+     * As {@link #require}, but a platform operator passes without asking (not bound by the organization's rules: how an
+     * organization whose admins shut themselves out is given back to them). Answers whether the caller is one.
+     */
+    public Uni<Boolean> requireUnlessOperator(String permission, UUID organizationId) {
+        return caller.isOperator() ? Uni.createFrom().item(true) : require(permission, organizationId).replaceWith(false);
+    }
+
     public void requireOperator() {
         if (!caller.isOperator()) {
             throw ProblemException.forbidden("only a platform operator may do this");
@@ -177,6 +185,11 @@ public class AccessGate {
     public static ProblemException refusal(AccessQuery query, AccessDecision decision) {
         if (!decision.organizationVisible()) {
             return ProblemException.notFound("organization " + query.organizationId());
+        }
+        if (decision.rule() != null) {
+            String title = AccessDecision.IP_ALLOWLIST.equals(decision.rule()) ? "Outside the IP allowlist" : "Sign in again";
+            return new ProblemException(403, title, "organization " + query.organizationId() + ": "
+                    + decision.reason().substring(decision.rule().length() + 1).trim(), null, Map.of("rule", decision.rule()));
         }
         if (decision.needsSecondFactor()) {
             return new ProblemException(403, "Second factor required", "organization " + query.organizationId() + ": "

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import dev.orgplatform.platform.net.ClientAddress;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -26,9 +27,11 @@ public class Caller {
     public static final Set<String> SECOND_FACTORS = Set.of("otp", "webauthn", "hwk", "mfa");
 
     private final SecurityIdentity identity;
+    private final ClientAddress clientAddress;
 
-    public Caller(SecurityIdentity identity) {
+    public Caller(SecurityIdentity identity, ClientAddress clientAddress) {
         this.identity = identity;
+        this.clientAddress = clientAddress;
     }
 
     public UUID userId() {
@@ -59,11 +62,34 @@ public class Caller {
         return false;
     }
 
-    /** The authorization question for this caller: may I do {@code permission} on this organization? */
+    /** When this login happened (Keycloak's {@code auth_time}, epoch seconds; refreshing a token keeps it), or null. */
+    public Long authTime() {
+        Object t = apiKey() == null && identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("auth_time") : null;
+        if (t != null) {
+            try {
+                long seconds = Long.parseLong(t.toString());
+                return seconds > 0 ? seconds : null; // 0: Keycloak had no login time to give (a password grant)
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The authorization question for this caller: may I do {@code permission} on this organization, from this address
+     * and with a login this old?
+     */
     public AccessQuery may(String permission, UUID organizationId) {
         ApiKeyGrant key = apiKey();
-        // an API key stands for automation its owner set up; it needs no second factor of its own
-        return new AccessQuery(userId(), organizationId, permission, null, key != null || secondFactor(), key);
+        // an API key stands for automation its owner set up; it needs no second factor of its own, nor a fresh login
+        return new AccessQuery(userId(), organizationId, permission, null, key != null || secondFactor(), key,
+                clientAddress.current(), key == null ? authTime() : null, key == null ? sessionId() : null);
+    }
+
+    /** The Keycloak session this token belongs to ({@code sid}), or null. */
+    public String sessionId() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("sid") != null ? jwt.getClaim("sid").toString() : null;
     }
 
     /** The grant of the API key this request came with, or null for a token. */

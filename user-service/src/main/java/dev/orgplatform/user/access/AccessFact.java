@@ -56,6 +56,11 @@ public record AccessFact(String kind, JsonObject row) {
         return value == null ? null : OffsetDateTime.parse(value).toInstant();
     }
 
+    /** A number column, or null. */
+    public Integer integer(String column) {
+        return row.getInteger(column);
+    }
+
     public List<String> strings(String column) {
         JsonArray values = row.getJsonArray(column);
         return values == null ? List.of() : values.stream().map(String::valueOf).toList();

@@ -26,6 +26,14 @@ public class OrganizationNode {
     @Column(name = "enforce_2fa", nullable = false)
     public boolean enforce2fa;
 
+    /** The addresses the organization itself admits (CIDRs; empty: no restriction of its own). */
+    @Column(name = "ip_allowlist", nullable = false)
+    public String[] ipAllowlist = new String[0];
+
+    /** How old a login may be to act here, its own cap (null: none of its own). */
+    @Column(name = "max_session_minutes")
+    public Integer maxSessionMinutes;
+
     /** The sequence of the org-service event that set each fact last: an older event changes none of them. */
     @Column(name = "parent_version", nullable = false)
     public long parentVersion;

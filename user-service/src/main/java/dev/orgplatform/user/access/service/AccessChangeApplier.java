@@ -91,7 +91,8 @@ public class AccessChangeApplier {
                 if (deleted) {
                     view.removeOrganization(f.uuid("id"));
                 } else {
-                    view.putOrganization(f.uuid("id"), f.uuid("parent_id"), f.flag("available"), f.flag("enforce_2fa"));
+                    view.putOrganization(f.uuid("id"), f.uuid("parent_id"), f.flag("available"), f.flag("enforce_2fa"),
+                            f.strings("ip_allowlist"), f.integer("max_session_minutes"));
                 }
             }
             case AccessFact.API_KEY -> {

@@ -1,5 +1,6 @@
 package dev.orgplatform.user.access.service;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -7,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.net.Cidr;
 import dev.orgplatform.platform.security.AccessDecision;
 import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.platform.security.Role;
@@ -23,7 +26,8 @@ import dev.orgplatform.user.access.StrictestSecurity;
 @ApplicationScoped
 public class AccessView {
 
-    private record Node(UUID parentId, boolean available, boolean enforce2fa) {
+    /** One organization: where it hangs, whether it is available, and its own security rules. */
+    private record Node(UUID parentId, boolean available, boolean enforce2fa, List<Cidr> allowlist, Integer maxSessionMinutes) {
     }
 
     /** Guards the walks up the tree against a cycle (the tree is far shallower). */
@@ -39,8 +43,21 @@ public class AccessView {
     /** user -> the organizations they are suspended in (and beneath). */
     private final Map<UUID, Set<UUID>> suspendedIn = new ConcurrentHashMap<>();
 
+    private final PlatformClock clock;
+
+    public AccessView(PlatformClock clock) {
+        this.clock = clock;
+    }
+
     public void putOrganization(UUID id, UUID parentId, boolean available, boolean enforce2fa) {
-        organizations.put(id, new Node(parentId, available, enforce2fa));
+        putOrganization(id, parentId, available, enforce2fa, List.of(), null);
+    }
+
+    /** {@code allowlist}: CIDRs (what is not one is left out: org-service validated them). */
+    public void putOrganization(UUID id, UUID parentId, boolean available, boolean enforce2fa, List<String> allowlist,
+            Integer maxSessionMinutes) {
+        List<Cidr> blocks = allowlist.stream().map(Cidr::parse).flatMap(java.util.Optional::stream).toList();
+        organizations.put(id, new Node(parentId, available, enforce2fa, blocks, maxSessionMinutes));
     }
 
     /** A purged organization: its node is gone (its memberships and grants are deleted as facts of their own). */
@@ -128,6 +145,9 @@ public class AccessView {
         boolean productGrant = false;
         Set<UUID> suspendedInOrgs = suspendedIn.getOrDefault(q.userId(), Set.of());
         UUID suspendedAt = null;
+        UUID excludedBy = null;
+        Integer sessionCap = null;
+        UUID cappedBy = null;
         int depth = 0;
         for (UUID at = q.organizationId(); at != null; ) {
             Node node = organizations.get(at);
@@ -135,6 +155,14 @@ public class AccessView {
                 return AccessDecision.deny(UNAVAILABLE);
             }
             security = security.and(node.enforce2fa(), null);
+            if (excludedBy == null && q.clientAddress() != null && !node.allowlist().isEmpty()
+                    && node.allowlist().stream().noneMatch(c -> c.containsAddress(q.clientAddress()))) {
+                excludedBy = at;
+            }
+            if (node.maxSessionMinutes() != null && (sessionCap == null || node.maxSessionMinutes() < sessionCap)) {
+                sessionCap = node.maxSessionMinutes();
+                cappedBy = at;
+            }
             if (suspendedAt == null && suspendedInOrgs.contains(at)) {
                 suspendedAt = at;
             }
@@ -155,6 +183,15 @@ public class AccessView {
         if (suspendedAt != null) {
             return AccessDecision.deny("member is suspended in organization " + suspendedAt, roleName);
         }
+        if (excludedBy != null) {
+            return AccessDecision.deny(AccessDecision.IP_ALLOWLIST + ": requests from " + q.clientAddress()
+                    + " are outside the IP allowlist of organization " + excludedBy, roleName);
+        }
+        if (sessionCap != null && q.authTime() != null && q.apiKey() == null
+                && clock.now().getEpochSecond() - q.authTime() > sessionCap * 60L) {
+            return AccessDecision.deny(AccessDecision.MAX_SESSION + ": the sign-in is older than the " + sessionCap
+                    + " minutes organization " + cappedBy + " allows: sign in again", roleName);
+        }
         String via = grantedAt.equals(q.organizationId()) ? "" : " inherited from " + grantedAt;
         if (security.enforce2fa() && !Boolean.TRUE.equals(q.secondFactor())) {
             return AccessDecision.deny(AccessDecision.SECOND_FACTOR_REQUIRED, roleName);
@@ -166,6 +203,23 @@ public class AccessView {
             return AccessDecision.allow("product permission " + q.permission() + " on " + q.productId(), roleName);
         }
         return AccessDecision.deny("role " + role + via + " lacks " + q.permission(), roleName);
+    }
+
+    /** The strictest maximum session length (minutes) along the organization's path, or null when none is set. */
+    public Integer sessionCap(UUID organizationId) {
+        Integer cap = null;
+        int depth = 0;
+        for (UUID at = organizationId; at != null && ++depth <= MAX_DEPTH; ) {
+            Node node = organizations.get(at);
+            if (node == null) {
+                break;
+            }
+            if (node.maxSessionMinutes() != null && (cap == null || node.maxSessionMinutes() < cap)) {
+                cap = node.maxSessionMinutes();
+            }
+            at = node.parentId();
+        }
+        return cap;
     }
 
     public Role roleIn(UUID organizationId, UUID userId) {

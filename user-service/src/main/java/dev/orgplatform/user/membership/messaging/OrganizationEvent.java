@@ -1,5 +1,6 @@
 package dev.orgplatform.user.membership.messaging;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -10,6 +11,6 @@ public record OrganizationEvent(UUID organizationId, UUID parentId, UUID ownerId
         UUID previousOwnerId, UUID newOwnerId, Security security) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Security(Boolean enforce2fa) {
+    public record Security(Boolean enforce2fa, List<String> ipAllowlist, Integer maxSessionMinutes) {
     }
 }

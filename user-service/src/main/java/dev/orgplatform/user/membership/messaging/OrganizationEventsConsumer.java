@@ -1,5 +1,7 @@
 package dev.orgplatform.user.membership.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,8 +70,12 @@ public class OrganizationEventsConsumer {
             }
             case "OrganizationSettingsChanged" -> {
                 OrganizationEvent e = data(event);
-                boolean enforce = e.security() != null && Boolean.TRUE.equals(e.security().enforce2fa());
-                yield handling.withRetries(event, () -> organizations.settingsChanged(event, e.organizationId(), enforce));
+                OrganizationEvent.Security security = e.security() == null ? new OrganizationEvent.Security(false, List.of(), null)
+                        : e.security();
+                boolean enforce = Boolean.TRUE.equals(security.enforce2fa());
+                List<String> allowlist = security.ipAllowlist() == null ? List.of() : security.ipAllowlist();
+                yield handling.withRetries(event, () -> organizations.settingsChanged(event, e.organizationId(), enforce, allowlist,
+                        security.maxSessionMinutes()));
             }
             default -> Uni.createFrom().voidItem(); // other services' concerns
         };

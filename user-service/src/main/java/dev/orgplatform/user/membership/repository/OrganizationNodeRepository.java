@@ -1,5 +1,6 @@
 package dev.orgplatform.user.membership.repository;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,10 @@ public class OrganizationNodeRepository implements PanacheRepositoryBase<Organiz
         return update("available = ?1, availabilityVersion = ?2 where id = ?3 and availabilityVersion < ?2", available, version, id);
     }
 
-    public Uni<Integer> setEnforce2fa(UUID id, boolean enforce, long version) {
-        return update("enforce2fa = ?1, securityVersion = ?2 where id = ?3 and securityVersion < ?2", enforce, version, id);
+    /** The organization's own security settings (2FA, IP allowlist, session cap), unless a newer event set them. */
+    public Uni<Integer> setSecurity(UUID id, boolean enforce2fa, List<String> ipAllowlist, Integer maxSessionMinutes, long version) {
+        return update("enforce2fa = ?1, ipAllowlist = ?2, maxSessionMinutes = ?3, securityVersion = ?4 where id = ?5 and securityVersion < ?4",
+                enforce2fa, ipAllowlist.toArray(String[]::new), maxSessionMinutes, version, id);
     }
 
     /** Whether 2FA holds in the organization: its own setting or an ancestor's. */

@@ -118,12 +118,14 @@ public class OrganizationFollowingService {
     }
 
     /**
-     * The organization's own "enforce 2FA" setting. When 2FA holds there (own or inherited), everyone with a role in it
-     * who has no OTP credential must enrol at next login; until their token shows a second factor the check denies.
+     * The organization's own security settings: 2FA, the addresses it admits and how old a login may be (the check
+     * holds the strictest along the ancestors). When 2FA holds there (own or inherited), everyone with a role in it who
+     * has no OTP credential must enrol at next login; until their token shows a second factor the check denies.
      */
-    public Uni<Void> settingsChanged(InboundEvent event, UUID organizationId, boolean enforce2fa) {
+    public Uni<Void> settingsChanged(InboundEvent event, UUID organizationId, boolean enforce2fa, List<String> ipAllowlist,
+            Integer maxSessionMinutes) {
         long version = event.sequence();
-        return inTransaction(event, () -> nodes.setEnforce2fa(organizationId, enforce2fa, version))
+        return inTransaction(event, () -> nodes.setSecurity(organizationId, enforce2fa, ipAllowlist, maxSessionMinutes, version))
                 // after the commit and on every retry: Keycloak's side is idempotent
                 .chain(() -> usersToEnrol(organizationId))
                 .chain(this::requireEnrolment);

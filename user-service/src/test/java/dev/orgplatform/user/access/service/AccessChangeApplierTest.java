@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.security.AccessDecision;
 import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.user.access.AccessChange;
@@ -25,7 +26,7 @@ import io.vertx.core.json.JsonObject;
 /** Rows as the database's triggers write them (to_jsonb), applied to a view and a registry. */
 class AccessChangeApplierTest {
 
-    private final AccessView view = new AccessView();
+    private final AccessView view = new AccessView(new PlatformClock());
     private final ApiKeyRegistry registry = new ApiKeyRegistry();
     private final AccessChangeApplier applier = new AccessChangeApplier(view, registry);
     private final UUID org = UUID.randomUUID();
@@ -177,7 +178,7 @@ class AccessChangeApplierTest {
 
     /** Another replica: an empty view that knows {@code org}, fed its own order of arrival. */
     private AccessChangeApplier freshApplier() {
-        freshView = new AccessView();
+        freshView = new AccessView(new PlatformClock());
         AccessChangeApplier fresh = new AccessChangeApplier(freshView, new ApiKeyRegistry());
         fresh.load(new AccessFact(AccessFact.ORGANIZATION, new JsonObject().put("id", org.toString()).putNull("parent_id")
                 .put("available", true).put("enforce_2fa", false)));

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.security.AccessDecision;
 import dev.orgplatform.platform.security.AccessPolicy;
 import dev.orgplatform.platform.security.AccessQuery;
@@ -21,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 /** The decisions of the in-memory check, on a tree root > child > grandchild. */
 class AccessViewTest {
 
-    private final AccessView view = new AccessView();
+    private final AccessView view = new AccessView(new PlatformClock());
     private final UUID root = UUID.randomUUID();
     private final UUID child = UUID.randomUUID();
     private final UUID grandchild = UUID.randomUUID();
@@ -131,6 +132,50 @@ class AccessViewTest {
 
         view.putOrganization(root, null, true, false);
         assertTrue(view.decide(new AccessQuery(user, grandchild, "product:read", null, false)).allowed());
+    }
+
+    @Test
+    void anAllowlistAboveAdmitsOnlyItsAddressesAndEveryListOnThePathMustAdmit() {
+        view.putRole(grandchild, user, Role.DEVELOPER);
+        view.putOrganization(root, null, true, false, List.of("203.0.113.0/24", "2001:db8::/32"), null);
+        assertTrue(from("203.0.113.9").allowed());
+        assertTrue(from("2001:db8::1").allowed(), "IPv6 too");
+        AccessDecision outside = from("198.51.100.7");
+        assertFalse(outside.allowed());
+        assertEquals(AccessDecision.IP_ALLOWLIST, outside.rule());
+        assertTrue(outside.reason().contains("198.51.100.7") && outside.reason().contains(root.toString()), outside.reason());
+        assertEquals("DEVELOPER", outside.role(), "a member learns why");
+        assertTrue(decide(user, grandchild, "product:read").allowed(), "no address known: the rule is not asked");
+        // a list beneath narrows: an address must be in both
+        view.putOrganization(child, root, true, false, List.of("203.0.113.128/25"), null);
+        assertFalse(from("203.0.113.9").allowed());
+        assertTrue(from("203.0.113.200").allowed());
+        view.putOrganization(root, null, true, false, List.of(), null);
+        view.putOrganization(child, root, true, false, List.of(), null);
+        assertTrue(from("198.51.100.7").allowed(), "a list taken away holds at once");
+    }
+
+    @Test
+    void aLoginOlderThanTheStrictestSessionCapIsRefusedButAKeyIsNot() {
+        view.putRole(grandchild, user, Role.DEVELOPER);
+        view.putOrganization(root, null, true, false, List.of(), 60);
+        view.putOrganization(child, root, true, false, List.of(), 30);
+        long now = java.time.Instant.now().getEpochSecond();
+        assertTrue(loggedIn(now - 29 * 60, null).allowed());
+        AccessDecision old = loggedIn(now - 31 * 60, null);
+        assertFalse(old.allowed());
+        assertEquals(AccessDecision.MAX_SESSION, old.rule());
+        assertTrue(old.reason().contains("30 minutes") && old.reason().contains(child.toString()), old.reason());
+        ApiKeyGrant key = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), grandchild, List.of("read"), null);
+        assertTrue(loggedIn(now - 31 * 60, key).allowed(), "session length does not apply to a key");
+    }
+
+    private AccessDecision from(String address) {
+        return view.decide(new AccessQuery(user, grandchild, "product:read", null, true, null, address, null, null));
+    }
+
+    private AccessDecision loggedIn(long authTime, ApiKeyGrant key) {
+        return view.decide(new AccessQuery(user, grandchild, "product:read", null, true, key, "203.0.113.9", authTime, null));
     }
 
     @Test
