@@ -169,15 +169,19 @@ class OrganizationAuthorizedPathsTest {
         Map<String, Object> strict = Map.of("security", Map.of("enforce2fa", true, "ipAllowlist", List.of("10.0.0.0/8"),
                 "maxSessionMinutes", 60, "apiKeyMaxLifetimeDays", 90), "billingContactEmail", "billing@example.com");
         as(alice).contentType(ContentType.JSON).body(strict).when().put(rootSettings).then().statusCode(428);
-        String next = as(alice).header("If-Match", etag).contentType(ContentType.JSON).body(strict).when().put(rootSettings)
-                .then().statusCode(200).body("security.ipAllowlist", equalTo(List.of("10.0.0.0/8"))).extract().header("ETag");
+        // from an address outside the new list: refused, it would shut the caller out
+        as(alice).header("If-Match", etag).contentType(ContentType.JSON).body(strict).when().put(rootSettings).then().statusCode(409)
+                .body("errors.field", hasItem("security.ipAllowlist"));
+        // through this machine (a trusted proxy in tests) from an address inside it
+        String next = as(alice).header("X-Forwarded-For", "10.1.2.3").header("If-Match", etag).contentType(ContentType.JSON)
+                .body(strict).when().put(rootSettings).then().statusCode(200).body("security.ipAllowlist", equalTo(List.of("10.0.0.0/8"))).extract().header("ETag");
         assertNotEquals(etag, next);
         as(alice).header("If-Match", etag).contentType(ContentType.JSON).body(strict).when().put(rootSettings).then().statusCode(412);
         Fixtures.event("OrganizationSettingsChanged", root);
 
         String childSettings = ORGS + "/" + child + "/settings";
         String childTag = as(alice).when().get(childSettings).then().statusCode(200).extract().header("ETag");
-        as(alice).header("If-Match", childTag).contentType(ContentType.JSON)
+        as(alice).header("X-Forwarded-For", "10.9.1.1").header("If-Match", childTag).contentType(ContentType.JSON)
                 .body(Map.of("security", Map.of("enforce2fa", false, "ipAllowlist", List.of("10.9.0.1/16", "192.168.0.0/16"),
                         "maxSessionMinutes", 120, "apiKeyMaxLifetimeDays", 30)))
                 .when().put(childSettings).then().statusCode(200).body("security.ipAllowlist", equalTo(List.of("10.9.0.0/16",

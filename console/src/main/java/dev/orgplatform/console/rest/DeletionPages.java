@@ -68,6 +68,9 @@ public class DeletionPages {
             }
             Map<String, Object> extra = OrganizationView.refusal(answer);
             extra.put("unmet", answer.list("unmet"));
+            if (!answer.list("unmet").isEmpty()) {
+                extra.put("problem", ""); // the list below says it, each condition once
+            }
             extra.put("typed", FormValues.shown(confirm));
             return render(id, extra, OrganizationView.statusOf(answer));
         });
