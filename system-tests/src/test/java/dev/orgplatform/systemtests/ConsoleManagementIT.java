@@ -219,10 +219,11 @@ class ConsoleManagementIT {
     }
 
     @Test
-    void anApiKeysSecretIsShownOnceCopiedRotatedAndRevoked() {
+    void anApiKeysSecretIsShownOnceCopiedRotatedAndRevoked() throws Exception {
         TestUsers.User owner = TestUsers.create("cm-keys");
         String org = flows.organization(owner);
-        setSettings(owner, org, Map.of("enforce2fa", false, "ipAllowlist", List.of(), "apiKeyMaxLifetimeDays", 30));
+        assertEquals(200, AccessRulesIT.setSecurity(flows.url("org-service"), owner.token(), org,
+                Map.of("enforce2fa", false, "ipAllowlist", List.of(), "apiKeyMaxLifetimeDays", 30), "127.0.0.1", false).status());
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
                 .setPermissions(List.of("clipboard-read", "clipboard-write")))) {
             Page page = context.newPage();
@@ -494,13 +495,6 @@ class ConsoleManagementIT {
     private static String field(TestUsers.User owner, String org, String field) {
         return given().auth().oauth2(owner.token()).get(flows.url("org-service") + "/api/v1/organizations/" + org).then()
                 .statusCode(200).extract().path(field);
-    }
-
-    private static void setSettings(TestUsers.User owner, String org, Map<String, Object> security) {
-        String url = flows.url("org-service") + "/api/v1/organizations/" + org + "/settings";
-        String etag = given().auth().oauth2(owner.token()).get(url).then().statusCode(200).extract().header("ETag");
-        given().auth().oauth2(owner.token()).contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("security", security))
-                .put(url).then().statusCode(200);
     }
 
     private static int membersWithKey(String org, String secret) {

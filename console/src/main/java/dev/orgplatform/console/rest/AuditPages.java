@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.orgplatform.console.client.ApiAnswer;
 import dev.orgplatform.console.client.UsersApi;
 import dev.orgplatform.console.mapping.AuditChanges;
+import dev.orgplatform.console.mapping.People;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.Authenticated;
@@ -65,12 +66,7 @@ public class AuditPages {
                         PAGE, FormValues.text(cursor)).map(ApiAnswer::of),
                 users.members(id, 200).map(ApiAnswer::of)).asTuple().map(t -> {
                     Map<String, String> names = new LinkedHashMap<>();
-                    for (Object o : t.getItem2().list("items")) {
-                        if (o instanceof Map<?, ?> m) {
-                            names.put(String.valueOf(m.get("userId")), m.get("name") == null ? String.valueOf(m.get("email"))
-                                    : m.get("name") + " (" + m.get("email") + ")");
-                        }
-                    }
+                    People.byUser(t.getItem2().list("items")).forEach((userId, person) -> names.put(userId, person.label()));
                     List<Map<String, Object>> entries = new ArrayList<>();
                     for (Object o : t.getItem1().list("items")) {
                         if (o instanceof Map<?, ?> e) {

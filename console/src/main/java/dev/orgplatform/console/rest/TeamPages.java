@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.orgplatform.console.client.ApiAnswer;
 import dev.orgplatform.console.client.UsersApi;
+import dev.orgplatform.console.mapping.People;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.Authenticated;
@@ -130,14 +131,17 @@ public class TeamPages {
     private Uni<Response> renderTeam(UUID id, UUID teamId, Map<String, Object> extra, int status) {
         return view.render(id, team, status, seen -> Uni.combine().all().unis(users.team(id, teamId).map(ApiAnswer::of),
                 users.teamMembers(id, teamId).map(ApiAnswer::of), users.members(id, 200).map(ApiAnswer::of)).asTuple().map(t -> {
-                    Map<String, Map<String, Object>> people = byUser(t.getItem3().list("items"));
+                    Map<String, People.Person> people = People.byUser(t.getItem3().list("items"));
                     List<Map<String, Object>> inTeam = new ArrayList<>();
                     String myTeamRole = "";
                     for (Object o : t.getItem2().list(null)) {
                         if (o instanceof Map<?, ?> m) {
                             String userId = String.valueOf(m.get("userId"));
-                            Map<String, Object> row = new LinkedHashMap<>(people.getOrDefault(userId, Map.of("name", userId, "email", "")));
+                            People.Person person = people.getOrDefault(userId, new People.Person(userId, userId, ""));
+                            Map<String, Object> row = new LinkedHashMap<>();
                             row.put("userId", userId);
+                            row.put("name", person.name());
+                            row.put("email", person.email());
                             row.put("teamRole", String.valueOf(m.get("teamRole")));
                             inTeam.add(row);
                             if (userId.equals(signedIn.person().get("id"))) {
@@ -145,8 +149,8 @@ public class TeamPages {
                             }
                         }
                     }
-                    List<Map<String, Object>> others = people.values().stream()
-                            .filter(p -> inTeam.stream().noneMatch(r -> r.get("userId").equals(p.get("userId")))).toList();
+                    List<People.Person> others = people.values().stream()
+                            .filter(p -> inTeam.stream().noneMatch(r -> r.get("userId").equals(p.userId()))).toList();
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("team", t.getItem1().ok() ? t.getItem1().object() : Map.of("id", teamId, "name", "(unknown team)"));
                     data.put("teamVersion", t.getItem1().etag() == null ? "" : t.getItem1().etag());
@@ -158,19 +162,5 @@ public class TeamPages {
                     data.putAll(extra);
                     return data;
                 }));
-    }
-
-    private static Map<String, Map<String, Object>> byUser(List<Object> members) {
-        Map<String, Map<String, Object>> people = new LinkedHashMap<>();
-        for (Object o : members) {
-            if (o instanceof Map<?, ?> m) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("userId", String.valueOf(m.get("userId")));
-                p.put("name", m.get("name") == null ? String.valueOf(m.get("email")) : String.valueOf(m.get("name")));
-                p.put("email", String.valueOf(m.get("email")));
-                people.put(String.valueOf(m.get("userId")), p);
-            }
-        }
-        return people;
     }
 }
