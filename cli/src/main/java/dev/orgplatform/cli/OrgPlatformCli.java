@@ -13,6 +13,7 @@ import dev.orgplatform.cli.command.LogoutCommand;
 import dev.orgplatform.cli.command.MembersCommand;
 import dev.orgplatform.cli.command.OrganizationsCommand;
 import dev.orgplatform.cli.command.PlanCommand;
+import dev.orgplatform.cli.command.SsoCommand;
 import dev.orgplatform.cli.command.TeamsCommand;
 import dev.orgplatform.cli.command.UsersCommand;
 import dev.orgplatform.cli.command.WhoamiCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Organizations, members, invitations, API keys and limits of the organization platform.",
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, OrganizationsCommand.class, MembersCommand.class,
                 TeamsCommand.class, InvitationsCommand.class, UsersCommand.class, ApiKeysCommand.class, AuditLogsCommand.class,
-                LimitsCommand.class, PlanCommand.class, ConfigCommand.class},
+                LimitsCommand.class, PlanCommand.class, SsoCommand.class, ConfigCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 invalid input, 3 not signed in, 4 not allowed, 5 not found, 6 conflict,",
                 "7 service unavailable, 8 some items of a bulk operation failed.", "",
                 "Example:", "  orgplatform login", "  orgplatform organizations list --output json"})

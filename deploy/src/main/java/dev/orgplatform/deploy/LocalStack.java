@@ -185,6 +185,10 @@ public final class LocalStack {
         for (String s : StackConfig.SERVICES) {
             m.put("platform.services." + s + ".url", "http://127.0.0.1:" + cfg.servicePort(s));
         }
+        if (service.equals("user-service") && cfg.profile() == StackProfile.TEST) {
+            m.put("user.sso.dns-server", "127.0.0.1:" + cfg.dnsPort()); // the tests' own DNS server (TestDns)
+            m.put("user.sso.sync-interval", "1s");
+        }
         if (service.equals("invitation-service")) {
             m.put("invitation.accept-url-base", cfg.consoleUrl() + "/invitations"); // the console's landing page
         }

@@ -27,7 +27,7 @@ public final class StackConfig {
     /** The web console: started with the services, calls them with the signed-in person's token; no database. */
     public static final String CONSOLE = "console";
     /** The topics the services publish to, each owned by one service (created before the services start). */
-    public static final List<String> TOPICS = List.of("organizations", "memberships", "apikeys", "invitations", "billing");
+    public static final List<String> TOPICS = List.of("organizations", "memberships", "apikeys", "invitations", "billing", "sso");
     private static final Map<String, String> DEV_DATABASES = Map.of(
             "org-service", "org", "user-service", "users", "invitation-service", "invitations",
             "billing-service", "billing");
@@ -36,7 +36,7 @@ public final class StackConfig {
     private final int portOffset;
     private final Path repoRoot;
     private final Path stateDir;
-    private final int pgPort, kafkaPort, kafkaControllerPort, keycloakPort, keycloakManagementPort, smtpPort, imapPort;
+    private final int pgPort, kafkaPort, kafkaControllerPort, keycloakPort, keycloakManagementPort, smtpPort, imapPort, dnsPort;
     private final String pgUser, pgPassword, adminUser, adminPassword;
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
 
@@ -57,6 +57,7 @@ public final class StackConfig {
         keycloakManagementPort = port("keycloak.management-port", dev ? 18081 : 28081);
         smtpPort = port("smtp.port", dev ? 13025 : 23025);
         imapPort = port("imap.port", dev ? 13143 : 23143);
+        dnsPort = port("dns.port", dev ? 18053 : 28053);
         pgUser = get("pg.user", "platform");
         pgPassword = get("pg.password", "platform");
         adminUser = get("keycloak.admin-user", "admin");
@@ -91,6 +92,8 @@ public final class StackConfig {
     public String smtpHost() { return "127.0.0.1"; }
     public int smtpPort() { return smtpPort; }
     public int imapPort() { return imapPort; }
+    /** Where the tests' own DNS server answers (user-service verifies domains there in the test profile). */
+    public int dnsPort() { return dnsPort; }
     public Path stateDir() { return stateDir; }
     public Path repoRoot() { return repoRoot; }
 

@@ -38,6 +38,7 @@ import dev.orgplatform.cli.ExitCode;
 import dev.orgplatform.cli.OrgPlatformCli;
 import dev.orgplatform.deploy.LocalStack;
 import dev.orgplatform.deploy.StackConfig;
+import dev.orgplatform.deploy.testing.TestDns;
 import dev.orgplatform.deploy.testing.TestUsers;
 
 /**
@@ -91,9 +92,7 @@ class CliIT {
         Page page = browser().newPage();
         try {
             page.navigate(url);
-            page.locator("#username").fill(ada.email());
-            page.locator("#password").fill(ada.password());
-            page.locator("#kc-login").click();
+            ConsolePages.keycloakLogin(page, ada.email(), ada.password());
             // Keycloak may ask to grant the device access (consent), then says the device login succeeded
             String seen = awaitPage(page, "success", "grant");
             if (!seen.contains("success")) {
@@ -194,6 +193,21 @@ class CliIT {
         ok(cli(home, "api-keys", "revoke", key.path("id").asText()));
         TimeUnit.SECONDS.sleep(1); // other services remember a valid key for at most 0.5 s
         assertEquals(ExitCode.NOT_SIGNED_IN, cli(pipeline, "organizations", "show", org, "--api-key", secret).code());
+
+        // SSO: a domain claimed and verified through the tests' DNS, a connection, the sign-in policy
+        TestDns dns = TestDns.start();
+        JsonNode claimed = ok(cli(home, "sso", "domains", "claim", name + ".test", "-o", "json")).json();
+        Run notYet = cli(home, "sso", "domains", "verify", claimed.path("id").asText());
+        assertEquals(ExitCode.CONFLICT, notYet.code(), notYet.out());
+        assertTrue(notYet.out().contains(claimed.path("recordValue").asText()), notYet.out());
+        dns.putTxt(claimed.path("recordName").asText(), claimed.path("recordValue").asText());
+        assertTrue(ok(cli(home, "sso", "domains", "verify", claimed.path("id").asText())).out().contains("is verified"));
+        ok(cli(home, "sso", "connections", "create", "--oidc", "--name", "CLI login", "--domain", name + ".test", "--issuer",
+                TestUsers.stack().realmUrl(), "--client-id", "cli-broker", "--client-secret", "s3cret", "--default-role", "DEVELOPER"));
+        assertTrue(ok(cli(home, "sso", "connections", "list")).out().contains("CLI login"));
+        Run ssoOnly = cli(home, "sso", "policy", "--set", "SSO_ONLY");
+        assertEquals(ExitCode.CONFLICT, ssoOnly.code(), "the CLI's password session would be shut out: " + ssoOnly.err());
+        assertTrue(ok(cli(home, "sso", "policy")).out().contains("PASSWORD_AND_SSO"));
 
         // limits and plan
         assertEquals("FREE", ok(cli(home, "limits", "show", "-o", "json")).json().path("plan").asText());

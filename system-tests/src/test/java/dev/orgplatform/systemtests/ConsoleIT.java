@@ -115,9 +115,7 @@ class ConsoleIT {
             assertThat(page.locator("h1")).hasText("You have been invited");
             shot(page, "invitation-landing");
             page.getByText("Sign in to accept").click();
-            page.locator("#username").fill(bob.email());
-            page.locator("#password").fill(bob.password());
-            page.locator("#kc-login").click();
+            ConsolePages.keycloakLogin(page, bob.email(), bob.password());
             page.getByText("Accept the invitation").click();
             assertThat(page.locator("h1")).hasText("This invitation can no longer be used");
             shot(page, "invitation-unusable");
@@ -158,9 +156,7 @@ class ConsoleIT {
             Page invited = devs.newPage();
             invited.navigate(link.group());
             invited.getByText("Sign in to accept").click();
-            invited.locator("#username").fill(dev.email());
-            invited.locator("#password").fill(dev.password());
-            invited.locator("#kc-login").click();
+            ConsolePages.keycloakLogin(invited, dev.email(), dev.password());
             invited.getByText("Accept the invitation").click();
             invited.waitForURL(orgPage);
             assertThat(invited.locator("h1")).hasText("System test");
@@ -296,9 +292,7 @@ class ConsoleIT {
             page.getByLabel("Password again").fill(password);
             page.getByText("Create my account and join").click();
             // the account exists and the invitation is accepted; signing in is Keycloak's, with the new password
-            page.locator("#username").fill(email);
-            page.locator("#password").fill(password);
-            page.locator("#kc-login").click();
+            ConsolePages.keycloakLogin(page, email, password);
             page.waitForURL(console + "/organizations/" + org);
             assertThat(page.locator("h1")).hasText("System test");
             assertThat(page.locator(".who")).containsText("Nia Newcomer");
@@ -332,9 +326,7 @@ class ConsoleIT {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
             page.navigate(console + "/organizations/" + org);
-            page.locator("#username").fill(member.email());
-            page.locator("#password").fill(member.password());
-            page.locator("#kc-login").click();
+            ConsolePages.keycloakLogin(page, member.email(), member.password());
             // Keycloak's enrolment: the key as text (what a person types into their authenticator app), then a code
             page.getByText("Unable to scan?").click();
             byte[] secret = Totp.fromBase32(page.locator("#kc-totp-secret-key").textContent());
@@ -349,9 +341,7 @@ class ConsoleIT {
             shot(page, "second-factor-needed");
 
             page.locator("main a.button").click(); // "Sign in again"
-            page.locator("#username").fill(member.email());
-            page.locator("#password").fill(member.password());
-            page.locator("#kc-login").click();
+            ConsolePages.keycloakLogin(page, member.email(), member.password());
             page.locator("#otp").fill(Totp.code(secret, 1)); // the next step's code: the one used to enrol is spent
             shot(page, "totp-sign-in");
             page.locator("#kc-login").click();

@@ -127,6 +127,22 @@ class TenantIsolationIT {
         spec("POST /api/v1/organizations/{organizationId}/suspensions", Mode.GATE, "member:manage",
                 "{\"userId\":\"{random}\",\"reason\":\"isolation test\"}");
         spec("GET /api/v1/organizations/{organizationId}/suspensions", Mode.GATE, "member:manage", null);
+        spec("POST /api/v1/organizations/{organizationId}/sso-connections", Mode.GATE, "organization:settings",
+                "{\"protocol\":\"OIDC\",\"displayName\":\"iso\",\"domain\":\"iso-{random8}.test\",\"issuer\":\"https://idp.invalid\","
+                        + "\"clientId\":\"iso\",\"clientSecret\":\"iso\"}");
+        spec("GET /api/v1/organizations/{organizationId}/sso-connections", Mode.GATE, "organization:settings", null);
+        spec("GET /api/v1/organizations/{organizationId}/sso-connections/{connectionId}", Mode.GATE, "organization:settings", null);
+        spec("PUT /api/v1/organizations/{organizationId}/sso-connections/{connectionId}", Mode.GATE, "organization:settings",
+                "{\"displayName\":\"never\"}");
+        spec("DELETE /api/v1/organizations/{organizationId}/sso-connections/{connectionId}", Mode.GATE, "organization:settings", null);
+        spec("POST /api/v1/organizations/{organizationId}/domains", Mode.GATE, "organization:settings", "{\"domain\":\"iso-{random8}.test\"}");
+        spec("GET /api/v1/organizations/{organizationId}/domains", Mode.GATE, "organization:settings", null);
+        spec("GET /api/v1/organizations/{organizationId}/domains/{domainId}", Mode.GATE, "organization:settings", null);
+        spec("POST /api/v1/organizations/{organizationId}/domains/{domainId}/verify", Mode.GATE, "organization:settings", null);
+        spec("DELETE /api/v1/organizations/{organizationId}/domains/{domainId}", Mode.GATE, "organization:settings", null);
+        spec("GET /api/v1/organizations/{organizationId}/sign-in-policy", Mode.GATE, "organization:read", null);
+        spec("PUT /api/v1/organizations/{organizationId}/sign-in-policy", Mode.GATE, "organization:settings",
+                "{\"policy\":\"PASSWORD_AND_SSO\"}");
         spec("DELETE /api/v1/organizations/{organizationId}/suspensions/{userId}", Mode.GATE, "member:manage", null);
         // invitation-service
         spec("POST /api/v1/organizations/{organizationId}/invitations", Mode.GATE, "member:invite",

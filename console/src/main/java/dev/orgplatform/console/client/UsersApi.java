@@ -40,6 +40,23 @@ public interface UsersApi {
     Uni<Response> myOrganizations();
 
     @GET
+    @Path("/organizations/{id}/sso-connections")
+    Uni<Response> ssoConnections(@PathParam("id") UUID organizationId);
+
+    @GET
+    @Path("/organizations/{id}/domains")
+    Uni<Response> domains(@PathParam("id") UUID organizationId);
+
+    @GET
+    @Path("/organizations/{id}/sign-in-policy")
+    Uni<Response> signInPolicy(@PathParam("id") UUID organizationId);
+
+    /** Makes an SSO sign-in's person a member of the connection's organization at once (idempotent). */
+    @POST
+    @Path("/users/me/sso-admissions")
+    Uni<Response> ssoAdmission();
+
+    @GET
     @Path("/organizations/{id}/members")
     Uni<Response> members(@PathParam("id") UUID organizationId, @QueryParam("limit") int limit);
 

@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/organizations/{organizationId}/reservations")
 public interface QuotaApi {
 
-    record ReserveRequest(String resource, long amount, String idempotencyKey) {
+    /** {@code holder} (null: the idempotency key) names who holds the unit, e.g. {@link ReservationKeys#member}. */
+    record ReserveRequest(String resource, long amount, String idempotencyKey, String holder) {
     }
 
     record Reservation(UUID id, String state) {

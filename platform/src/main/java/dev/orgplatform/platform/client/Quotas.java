@@ -33,7 +33,12 @@ public class Quotas {
 
     /** Idempotent by {@code idempotencyKey}: a retried call never takes twice. Emits the reservation id. */
     public Uni<UUID> reserve(UUID organizationId, String resource, String idempotencyKey) {
-        return DependencyCalls.guard(quotas.reserve(organizationId, new QuotaApi.ReserveRequest(resource, 1, idempotencyKey)),
+        return reserve(organizationId, resource, idempotencyKey, null);
+    }
+
+    /** As {@link #reserve(UUID, String, String)}, the unit held by {@code holder} (a member's seat: {@link ReservationKeys#member}). */
+    public Uni<UUID> reserve(UUID organizationId, String resource, String idempotencyKey, String holder) {
+        return DependencyCalls.guard(quotas.reserve(organizationId, new QuotaApi.ReserveRequest(resource, 1, idempotencyKey, holder)),
                 "billing-service", timeout)
                 .onFailure(WebApplicationException.class).transform(e -> {
                     int status = ((WebApplicationException) e).getResponse().getStatus();
@@ -50,7 +55,12 @@ public class Quotas {
      * the recorded event, so no unit of a thing that exists waits for its hold to expire.
      */
     public <T> Uni<T> hold(UUID organizationId, String resource, String idempotencyKey, Function<UUID, Uni<T>> record) {
-        return reserve(organizationId, resource, idempotencyKey).chain(reservation -> record.apply(reservation)
+        return hold(organizationId, resource, idempotencyKey, null, record);
+    }
+
+    /** As {@link #hold(UUID, String, String, Function)}, the unit held by {@code holder}. */
+    public <T> Uni<T> hold(UUID organizationId, String resource, String idempotencyKey, String holder, Function<UUID, Uni<T>> record) {
+        return reserve(organizationId, resource, idempotencyKey, holder).chain(reservation -> record.apply(reservation)
                 .onFailure().call(() -> release(organizationId, reservation).onFailure().invoke(e -> LOG.warnf(
                         "reservation %s of organization %s was not released after a failed write (it expires): %s",
                         reservation, organizationId, e.toString())).onFailure().recoverWithNull())

@@ -30,6 +30,14 @@ public final class ReservationKeys {
         return "user:" + userId;
     }
 
+    /**
+     * The seat of someone joining through the organization's SSO connection in sign-in {@code sessionId} (held as
+     * {@link #member}): replicas admitting the same sign-in share it; a later sign-in after leaving takes a new one.
+     */
+    public static String ssoMember(UUID userId, String sessionId) {
+        return "sso:" + userId + ":" + sessionId;
+    }
+
     /** A live API key's API-key seat. */
     public static String apiKey(UUID keyId) {
         return "apikey:" + keyId;

@@ -13,6 +13,8 @@ public record AccessDecision(boolean allowed, String reason, String role) {
     public static final String IP_ALLOWLIST = "ipAllowlist";
     /** The rule a refusal for a login older than the organization's maximum session length names. */
     public static final String MAX_SESSION = "maxSessionMinutes";
+    /** The rule a refusal for how the session signed in (password or the organization's SSO connection) names. */
+    public static final String SIGN_IN_POLICY = "signInPolicy";
 
     public static AccessDecision allow(String reason, String role) {
         return new AccessDecision(true, reason, role);
@@ -31,12 +33,17 @@ public record AccessDecision(boolean allowed, String reason, String role) {
         return Role.named(role);
     }
 
-    /** The organization's access rule that refused ({@link #IP_ALLOWLIST}, {@link #MAX_SESSION}), or null. */
+    /** The organization's access rule that refused ({@link #IP_ALLOWLIST}, {@link #MAX_SESSION}, {@link #SIGN_IN_POLICY}), or null. */
     public String rule() {
         if (allowed || reason == null) {
             return null;
         }
-        return reason.startsWith(IP_ALLOWLIST + ":") ? IP_ALLOWLIST : reason.startsWith(MAX_SESSION + ":") ? MAX_SESSION : null;
+        for (String rule : new String[] {IP_ALLOWLIST, MAX_SESSION, SIGN_IN_POLICY}) {
+            if (reason.startsWith(rule + ":")) {
+                return rule;
+            }
+        }
+        return null;
     }
 
     /** Refused only for want of a second factor: signing in again with one lets the caller in. */

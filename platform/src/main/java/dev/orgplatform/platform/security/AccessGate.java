@@ -187,7 +187,11 @@ public class AccessGate {
             return ProblemException.notFound("organization " + query.organizationId());
         }
         if (decision.rule() != null) {
-            String title = AccessDecision.IP_ALLOWLIST.equals(decision.rule()) ? "Outside the IP allowlist" : "Sign in again";
+            String title = switch (decision.rule()) {
+                case AccessDecision.IP_ALLOWLIST -> "Outside the IP allowlist";
+                case AccessDecision.SIGN_IN_POLICY -> "Sign-in method not admitted";
+                default -> "Sign in again";
+            };
             return new ProblemException(403, title, "organization " + query.organizationId() + ": "
                     + decision.reason().substring(decision.rule().length() + 1).trim(), null, Map.of("rule", decision.rule()));
         }

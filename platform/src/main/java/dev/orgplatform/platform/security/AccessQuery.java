@@ -13,11 +13,12 @@ import jakarta.validation.constraints.Size;
  * {@code clientAddress} (the request's client, {@code ClientAddress}) is held against the organization's IP allowlist,
  * {@code authTime} (epoch seconds of the login, {@code auth_time}) against its maximum session length; without it,
  * the start of the Keycloak session {@code sessionId} ({@code sid}) is asked for; neither (a key has no login): that
- * rule is not asked.
+ * rule is not asked. {@code identityProvider} (the {@code identity_provider} claim: the Keycloak identity provider the
+ * login came through, null for a password) is held against the organization's sign-in policy.
  */
 public record AccessQuery(@NotNull UUID userId, @NotNull UUID organizationId, @NotBlank String permission, String productId,
         Boolean secondFactor, ApiKeyGrant apiKey, @Size(max = 45) String clientAddress, Long authTime,
-        @Size(max = 100) String sessionId) {
+        @Size(max = 100) String sessionId, @Size(max = 100) String identityProvider) {
 
     public AccessQuery(UUID userId, UUID organizationId, String permission, String productId, Boolean secondFactor) {
         this(userId, organizationId, permission, productId, secondFactor, null);
@@ -25,12 +26,13 @@ public record AccessQuery(@NotNull UUID userId, @NotNull UUID organizationId, @N
 
     public AccessQuery(UUID userId, UUID organizationId, String permission, String productId, Boolean secondFactor,
             ApiKeyGrant apiKey) {
-        this(userId, organizationId, permission, productId, secondFactor, apiKey, null, null, null);
+        this(userId, organizationId, permission, productId, secondFactor, apiKey, null, null, null, null);
     }
 
     /** The same question, the login's time now known. */
     public AccessQuery withAuthTime(Long loginTime) {
-        return new AccessQuery(userId, organizationId, permission, productId, secondFactor, apiKey, clientAddress, loginTime, sessionId);
+        return new AccessQuery(userId, organizationId, permission, productId, secondFactor, apiKey, clientAddress, loginTime, sessionId,
+                identityProvider);
     }
 
     public static AccessQuery of(UUID userId, UUID organizationId, String permission) {

@@ -27,6 +27,9 @@ public class Caller {
     public static final Set<String> SECOND_FACTORS = Set.of("otp", "webauthn", "hwk", "mfa");
 
     private final SecurityIdentity identity;
+    /** Keycloak's session note of a brokered login, put in tokens by a mapper on the platform's clients. */
+    public static final String IDENTITY_PROVIDER_CLAIM = "identity_provider";
+
     private final ClientAddress clientAddress;
 
     public Caller(SecurityIdentity identity, ClientAddress clientAddress) {
@@ -43,6 +46,11 @@ public class Caller {
         } catch (IllegalArgumentException e) {
             throw new UnauthorizedException("token subject is not a user id");
         }
+    }
+
+    /** The person's full name as Keycloak gives it ({@code name}), or null. */
+    public String name() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("name") != null ? jwt.getClaim("name").toString() : null;
     }
 
     public String email() {
@@ -84,7 +92,14 @@ public class Caller {
         ApiKeyGrant key = apiKey();
         // an API key stands for automation its owner set up; it needs no second factor of its own, nor a fresh login
         return new AccessQuery(userId(), organizationId, permission, null, key != null || secondFactor(), key,
-                clientAddress.current(), key == null ? authTime() : null, key == null ? sessionId() : null);
+                clientAddress.current(), key == null ? authTime() : null, key == null ? sessionId() : null,
+                key == null ? identityProvider() : null);
+    }
+
+    /** The Keycloak identity provider this login came through (the {@code identity_provider} claim), or null for a password. */
+    public String identityProvider() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(IDENTITY_PROVIDER_CLAIM) != null
+                ? jwt.getClaim(IDENTITY_PROVIDER_CLAIM).toString().replace("\"", "") : null;
     }
 
     /** The Keycloak session this token belongs to ({@code sid}), or null. */

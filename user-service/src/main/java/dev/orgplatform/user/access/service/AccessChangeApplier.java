@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.orgplatform.user.sso.SignInPolicy;
 import dev.orgplatform.platform.security.ApiKeyGrant;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.access.AccessChange;
@@ -92,7 +93,8 @@ public class AccessChangeApplier {
                     view.removeOrganization(f.uuid("id"));
                 } else {
                     view.putOrganization(f.uuid("id"), f.uuid("parent_id"), f.flag("available"), f.flag("enforce_2fa"),
-                            f.strings("ip_allowlist"), f.integer("max_session_minutes"));
+                            f.strings("ip_allowlist"), f.integer("max_session_minutes"), signInPolicy(f.string("sign_in_policy")),
+                            f.strings("sso_aliases"), f.strings("retired_sso_aliases"));
                 }
             }
             case AccessFact.API_KEY -> {
@@ -105,5 +107,10 @@ public class AccessChangeApplier {
             }
             default -> LOG.debugf("access change of unknown kind %s ignored", f.kind());
         }
+    }
+
+    /** A row written before sign-in policies existed admits either method. */
+    private static SignInPolicy signInPolicy(String stored) {
+        return stored == null ? SignInPolicy.PASSWORD_AND_SSO : SignInPolicy.valueOf(stored);
     }
 }

@@ -1,5 +1,7 @@
 package dev.orgplatform.user.access.service;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.net.Cidr;
 import dev.orgplatform.platform.security.AccessDecision;
+import dev.orgplatform.user.sso.SignInPolicy;
+import dev.orgplatform.user.sso.SignInRule;
 import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.access.RolePermissions;
@@ -27,7 +31,8 @@ import dev.orgplatform.user.access.StrictestSecurity;
 public class AccessView {
 
     /** One organization: where it hangs, whether it is available, and its own security rules. */
-    private record Node(UUID parentId, boolean available, boolean enforce2fa, List<Cidr> allowlist, Integer maxSessionMinutes) {
+    private record Node(UUID parentId, boolean available, boolean enforce2fa, List<Cidr> allowlist, Integer maxSessionMinutes,
+            SignInPolicy signIn, Set<String> ssoConnections, Set<String> retiredConnections) {
     }
 
     /** Guards the walks up the tree against a cycle (the tree is far shallower). */
@@ -56,8 +61,16 @@ public class AccessView {
     /** {@code allowlist}: CIDRs (what is not one is left out: org-service validated them). */
     public void putOrganization(UUID id, UUID parentId, boolean available, boolean enforce2fa, List<String> allowlist,
             Integer maxSessionMinutes) {
+        putOrganization(id, parentId, available, enforce2fa, allowlist, maxSessionMinutes, SignInPolicy.PASSWORD_AND_SSO, List.of(),
+                List.of());
+    }
+
+    /** Also how members may sign in, and the identity provider aliases of its live and deleted SSO connections. */
+    public void putOrganization(UUID id, UUID parentId, boolean available, boolean enforce2fa, List<String> allowlist,
+            Integer maxSessionMinutes, SignInPolicy signIn, List<String> ssoConnections, List<String> retiredConnections) {
         List<Cidr> blocks = allowlist.stream().map(Cidr::parse).flatMap(java.util.Optional::stream).toList();
-        organizations.put(id, new Node(parentId, available, enforce2fa, blocks, maxSessionMinutes));
+        organizations.put(id, new Node(parentId, available, enforce2fa, blocks, maxSessionMinutes, signIn,
+                Set.copyOf(ssoConnections), Set.copyOf(retiredConnections)));
     }
 
     /** A purged organization: its node is gone (its memberships and grants are deleted as facts of their own). */
@@ -148,6 +161,9 @@ public class AccessView {
         UUID excludedBy = null;
         Integer sessionCap = null;
         UUID cappedBy = null;
+        List<SignInPolicy> signInPolicies = new ArrayList<>(2);
+        Set<String> connections = new HashSet<>();
+        Set<String> retired = new HashSet<>();
         int depth = 0;
         for (UUID at = q.organizationId(); at != null; ) {
             Node node = organizations.get(at);
@@ -163,6 +179,9 @@ public class AccessView {
                 sessionCap = node.maxSessionMinutes();
                 cappedBy = at;
             }
+            signInPolicies.add(node.signIn());
+            connections.addAll(node.ssoConnections());
+            retired.addAll(node.retiredConnections());
             if (suspendedAt == null && suspendedInOrgs.contains(at)) {
                 suspendedAt = at;
             }
@@ -191,6 +210,10 @@ public class AccessView {
                 && clock.now().getEpochSecond() - q.authTime() > sessionCap * 60L) {
             return AccessDecision.deny(AccessDecision.MAX_SESSION + ": the sign-in is older than the " + sessionCap
                     + " minutes organization " + cappedBy + " allows: sign in again", roleName);
+        }
+        String signInRefusal = q.apiKey() == null ? SignInRule.refusal(signInPolicies, connections, retired, q.identityProvider()) : null;
+        if (signInRefusal != null) {
+            return AccessDecision.deny(AccessDecision.SIGN_IN_POLICY + ": " + signInRefusal, roleName);
         }
         String via = grantedAt.equals(q.organizationId()) ? "" : " inherited from " + grantedAt;
         if (security.enforce2fa() && !Boolean.TRUE.equals(q.secondFactor())) {

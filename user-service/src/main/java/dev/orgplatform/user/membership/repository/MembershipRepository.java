@@ -46,6 +46,12 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
         return DeleteAsRead.delete(this, "membership", m.id, m.version);
     }
 
+    /** Serializes admissions of one person to one organization until the transaction ends (replicas race to admit). */
+    public Uni<Void> lockAdmission(UUID organizationId, UUID userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, organizationId + "/" + userId).getSingleResult()).replaceWithVoid();
+    }
+
     public Uni<Membership> membershipOf(UUID organizationId, UUID userId) {
         return find("organizationId = ?1 and userId = ?2", organizationId, userId).firstResult();
     }

@@ -42,6 +42,42 @@ public class OrganizationNodeRepository implements PanacheRepositoryBase<Organiz
                 enforce2fa, ipAllowlist.toArray(String[]::new), maxSessionMinutes, version, id);
     }
 
+    /**
+     * How members may sign in to the organization and the identity providers of its SSO connections (live, deleted):
+     * user-service's own facts, written with the connection or policy change they follow from.
+     */
+    public Uni<Integer> setSignIn(UUID id, String policy, List<String> aliases, List<String> retiredAliases) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                update organization_node set sign_in_policy = ?2, sso_aliases = ?3, retired_sso_aliases = ?4 where id = ?1""")
+                .setParameter(1, id).setParameter(2, policy).setParameter(3, aliases.toArray(String[]::new))
+                .setParameter(4, retiredAliases.toArray(String[]::new)).executeUpdate());
+    }
+
+    /** One organization of a path up the tree: its sign-in policy and the identity providers of its live connections. */
+    public record SignInFacts(UUID id, String policy, List<String> aliases, List<String> retiredAliases) {
+    }
+
+    /** The organization and its ancestors, nearest first. */
+    @SuppressWarnings("unchecked")
+    public Uni<List<SignInFacts>> signInPath(UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                with recursive up(id, parent_id, sign_in_policy, sso_aliases, retired_sso_aliases, depth) as (
+                    select id, parent_id, sign_in_policy, sso_aliases, retired_sso_aliases, 1 from organization_node where id = ?1
+                    union all
+                    select n.id, n.parent_id, n.sign_in_policy, n.sso_aliases, n.retired_sso_aliases, up.depth + 1
+                    from organization_node n join up on n.id = up.parent_id where up.depth < 16)
+                select id, sign_in_policy, array_to_string(sso_aliases, ','), array_to_string(retired_sso_aliases, ',')
+                from up order by depth""", Object[].class)
+                .setParameter(1, id).getResultList())
+                .map(rows -> ((List<Object[]>) (List<?>) rows).stream().map(r -> new SignInFacts((UUID) r[0], (String) r[1],
+                        aliases((String) r[2]), aliases((String) r[3]))).toList());
+    }
+
+    /** Identity provider aliases are joined by commas in the query (they hold none). */
+    private static List<String> aliases(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
     /** Whether 2FA holds in the organization: its own setting or an ancestor's. */
     public Uni<Boolean> enforces2fa(UUID id) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""

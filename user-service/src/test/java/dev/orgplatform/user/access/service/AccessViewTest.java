@@ -170,12 +170,30 @@ class AccessViewTest {
         assertTrue(loggedIn(now - 31 * 60, key).allowed(), "session length does not apply to a key");
     }
 
+    @Test
+    void theSignInPolicyUpTheTreeHoldsForTokensNotForKeys() {
+        view.putRole(grandchild, user, Role.DEVELOPER);
+        view.putOrganization(root, null, true, false, List.of(), null, dev.orgplatform.user.sso.SignInPolicy.SSO_ONLY,
+                List.of("sso-acme"), List.of("sso-gone"));
+        AccessDecision password = signedInThrough(null, null);
+        assertFalse(password.allowed());
+        assertEquals(AccessDecision.SIGN_IN_POLICY, password.rule());
+        assertTrue(signedInThrough("sso-acme", null).allowed());
+        assertEquals(AccessDecision.SIGN_IN_POLICY, signedInThrough("sso-gone", null).rule());
+        ApiKeyGrant key = new ApiKeyGrant(UUID.randomUUID(), UUID.randomUUID(), grandchild, List.of("read"), null);
+        assertTrue(signedInThrough(null, key).allowed(), "a key stands for automation its owner set up");
+    }
+
+    private AccessDecision signedInThrough(String identityProvider, ApiKeyGrant key) {
+        return view.decide(new AccessQuery(user, grandchild, "product:read", null, true, key, null, null, null, identityProvider));
+    }
+
     private AccessDecision from(String address) {
-        return view.decide(new AccessQuery(user, grandchild, "product:read", null, true, null, address, null, null));
+        return view.decide(new AccessQuery(user, grandchild, "product:read", null, true, null, address, null, null, null));
     }
 
     private AccessDecision loggedIn(long authTime, ApiKeyGrant key) {
-        return view.decide(new AccessQuery(user, grandchild, "product:read", null, true, key, "203.0.113.9", authTime, null));
+        return view.decide(new AccessQuery(user, grandchild, "product:read", null, true, key, "203.0.113.9", authTime, null, null));
     }
 
     @Test

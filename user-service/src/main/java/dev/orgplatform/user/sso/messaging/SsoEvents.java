@@ -1,0 +1,37 @@
+package dev.orgplatform.user.sso.messaging;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** The SSO events user-service publishes on {@value #TOPIC} (schemas in README.md, "Events"); secrets never appear. */
+public final class SsoEvents {
+
+    public static final String TOPIC = "sso";
+
+    public static final String CONNECTION_CREATED = "SsoConnectionCreated";
+    public static final String CONNECTION_CHANGED = "SsoConnectionChanged";
+    public static final String CONNECTION_DELETED = "SsoConnectionDeleted";
+    public static final String DOMAIN_CLAIMED = "DomainClaimed";
+    public static final String DOMAIN_VERIFIED = "DomainVerified";
+    public static final String DOMAIN_VERIFICATION_FAILED = "DomainVerificationFailed";
+    public static final String DOMAIN_REMOVED = "DomainRemoved";
+    public static final String SIGN_IN_POLICY_CHANGED = "SignInPolicyChanged";
+    public static final String MEMBER_JOINED_THROUGH_SSO = "MemberJoinedThroughSso";
+
+    private SsoEvents() {
+    }
+
+    /** {@code changes}: field -> [before, after] for a change; the connection's settings for a creation. */
+    public record SsoConnection(UUID connectionId, UUID organizationId, String alias, String protocol, String domain,
+            Map<String, Object> changes) {
+    }
+
+    public record Domain(UUID domainId, UUID organizationId, String domain, String failure) {
+    }
+
+    public record SignInPolicyChanged(UUID organizationId, String before, String after) {
+    }
+
+    public record MemberJoinedThroughSso(UUID organizationId, UUID userId, UUID connectionId, String role, String team) {
+    }
+}

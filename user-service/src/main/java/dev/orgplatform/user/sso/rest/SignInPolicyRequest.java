@@ -1,0 +1,6 @@
+package dev.orgplatform.user.sso.rest;
+
+import dev.orgplatform.user.sso.SignInPolicy;
+
+public record SignInPolicyRequest(SignInPolicy policy) {
+}
