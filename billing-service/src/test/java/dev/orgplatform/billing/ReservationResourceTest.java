@@ -146,6 +146,27 @@ class ReservationResourceTest {
     }
 
     @Test
+    void theSeatOfAMemberWhoJoinedThroughSsoIsCommittedFromTheEventAndFreedWhenTheyLeave() throws Throwable {
+        UUID org = openedOrganization();
+        UUID user = UUID.randomUUID();
+        String key = ReservationKeys.ssoMember(user, "sign-in-" + UUID.randomUUID());
+        // reserved as the member's seat, the commit call never got through
+        String seat = given().auth().oauth2(serviceToken()).contentType(ContentType.JSON)
+                .body(Map.of("resource", "users", "amount", 1, "idempotencyKey", key, "holder", ReservationKeys.member(user)))
+                .when().post(reservations(org)).then().statusCode(201).body("state", equalTo("HELD")).extract().path("id");
+        String joined = "{\"organizationId\":\"" + org + "\",\"userId\":\"" + user + "\",\"connectionId\":\"" + UUID.randomUUID()
+                + "\",\"role\":\"VIEWER\",\"team\":null,\"reservationId\":\"" + seat + "\"}";
+        kafka().publish("sso", org, UUID.randomUUID().toString(), "MemberJoinedThroughSso", "/user-service", joined);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(reserve(org, "users", 1, key).then().extract().path("state")));
+        long withMember = used(org, "users");
+        // the member leaves: the seat they hold goes back
+        kafka().publish("memberships", org, UUID.randomUUID().toString(), "MembershipRevoked", "/user-service",
+                "{\"membershipId\":\"" + UUID.randomUUID() + "\",\"organizationId\":\"" + org + "\",\"userId\":\"" + user
+                        + "\",\"role\":\"VIEWER\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> used(org, "users") == withMember - 1);
+    }
+
+    @Test
     void aKeyRecordedAfterItsReservationExpiredTakesItsUnitAgainWhileThereIsRoom() throws Throwable {
         UUID org = openedOrganization();
         UUID counted = UUID.randomUUID();

@@ -216,6 +216,9 @@ class SsoIT {
             } finally {
                 ConsolePages.shot(page, "sso-saml-back-in-console");
             }
+            // the console says at once why the sign-in made no member
+            assertThat(page.locator("h1")).containsText("did not join");
+            assertThat(page.locator("p.alert")).containsText("every user seat of the organization is taken");
             String bobToken = tokenOfSignedInBrowser(page);
             assertEquals("Bob", KeycloakUsers.claims(bobToken).path("given_name").asText(), "the name came through the SAML attributes");
             String bobId = KeycloakUsers.claims(bobToken).get("sub").asText();

@@ -26,6 +26,7 @@ public class SeatService {
 
     public static final String INVITATIONS_CONSUMER = "billing-service/invitations";
     public static final String API_KEYS_CONSUMER = "billing-service/apikeys";
+    public static final String SSO_CONSUMER = "billing-service/sso";
     static final String MEMBERSHIPS_CONSUMER = "billing-service/memberships";
 
     private final ReservationRepository reservations;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -13,7 +14,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.orgplatform.console.client.ApiAnswer;
 import dev.orgplatform.console.client.UsersApi;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.quarkus.oidc.OidcSession;
 import io.smallrye.mutiny.Uni;
 
@@ -37,10 +41,12 @@ public class SsoSignInFilter {
 
     private final UsersApi users;
     private final OidcSession session;
+    private final Template notJoined;
 
-    public SsoSignInFilter(@RestClient UsersApi users, OidcSession session) {
+    public SsoSignInFilter(@RestClient UsersApi users, OidcSession session, @Location("pages/sso-refused.html") Template notJoined) {
         this.users = users;
         this.session = session;
+        this.notJoined = notJoined;
     }
 
     @ServerRequestFilter(priority = 900)
@@ -49,15 +55,24 @@ public class SsoSignInFilter {
         if (idToken == null || idToken.getClaim("identity_provider") == null) {
             return Uni.createFrom().nullItem();
         }
-        String signIn = String.valueOf(idToken.getClaim("sid"));
+        Object sid = idToken.getClaim("sid");
+        String signIn = String.valueOf(sid);
         if (!REPORTED.add(signIn)) {
             return Uni.createFrom().nullItem();
         }
         return users.ssoAdmission().onItemOrFailure().transform((answer, failure) -> {
-            if (failure != null || answer.getStatus() >= 400) {
-                LOG.infof("SSO sign-in %s not admitted: %s", signIn, failure != null ? failure.toString() : answer.readEntity(String.class));
+            if (failure != null) {
+                LOG.infof("SSO sign-in %s not reported: %s", signIn, failure.toString());
+                REPORTED.remove(signIn); // told on the next page
+                return null;
             }
-            return (Response) null;
+            ApiAnswer refused = ApiAnswer.of(answer);
+            if (refused.status() == 403 || refused.status() == 409) {
+                // once: the person reads why, then uses the console as a signed-in person of no organization
+                return Response.status(refused.status()).type(MediaType.TEXT_HTML)
+                        .entity(notJoined.data("detail", refused.refusal()).render()).build();
+            }
+            return null;
         });
     }
 }

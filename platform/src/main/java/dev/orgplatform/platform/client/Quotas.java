@@ -60,7 +60,9 @@ public class Quotas {
 
     /** As {@link #hold(UUID, String, String, Function)}, the unit held by {@code holder}. */
     public <T> Uni<T> hold(UUID organizationId, String resource, String idempotencyKey, String holder, Function<UUID, Uni<T>> record) {
-        return reserve(organizationId, resource, idempotencyKey, holder).chain(reservation -> record.apply(reservation)
+        Uni<UUID> reserved = holder == null ? reserve(organizationId, resource, idempotencyKey)
+                : reserve(organizationId, resource, idempotencyKey, holder);
+        return reserved.chain(reservation -> record.apply(reservation)
                 .onFailure().call(() -> release(organizationId, reservation).onFailure().invoke(e -> LOG.warnf(
                         "reservation %s of organization %s was not released after a failed write (it expires): %s",
                         reservation, organizationId, e.toString())).onFailure().recoverWithNull())

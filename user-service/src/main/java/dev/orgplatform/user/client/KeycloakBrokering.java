@@ -22,7 +22,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Makes Keycloak's copy of an organization's SSO match what user-service holds: one Keycloak organization per platform
  * organization (named by its id), its verified domains, one identity provider per connection linked to it (routing
- * logins of its domain once verified), and no provider of a deleted connection. Every step is idempotent, so a sync
+ * logins of its domain once verified), and no provider of a deleted connection; an organization with neither
+ * connections nor verified domains has no Keycloak organization. Every step is idempotent, so a sync
  * that failed halfway is simply run again.
  */
 @ApplicationScoped
@@ -59,6 +60,7 @@ public class KeycloakBrokering {
                 .transformToUniAndConcatenate(alias -> absentIfNotFound(guard(api.deleteProvider(alias))))
                 .collect().last().replaceWithVoid();
         return removals.chain(() -> organization(b.organizationId(), !b.empty())).chain(org -> org == null ? Uni.createFrom().voidItem()
+                : b.empty() ? absentIfNotFound(guard(api.deleteOrganization(String.valueOf(org.get("id"))))).replaceWithVoid()
                 : referencedDomains(org).chain(referenced -> {
                     Set<String> keep = new LinkedHashSet<>(b.verifiedDomains());
                     keep.addAll(referenced);
@@ -110,7 +112,8 @@ public class KeycloakBrokering {
             Uni<Map<String, Object>> current = existing != null ? Uni.createFrom().item(existing)
                     : importedConfig(p).chain(config -> {
                         Map<String, Object> rep = representation(new HashMap<>(), p, config, false);
-                        return guard(api.createProvider(rep)).replaceWith(rep);
+                        // another replica's sync made it meanwhile: the same provider, updated below
+                        return guard(api.createProvider(rep)).onFailure(e -> status(e) == 409).recoverWithNull().replaceWith(rep);
                     });
             return current.chain(rep -> existing != null && existing.get("organizationId") != null ? Uni.createFrom().voidItem()
                     : guard(api.link(keycloakOrgId, "\"" + p.alias() + "\"")).onFailure(e -> status(e) == 409).recoverWithNull()

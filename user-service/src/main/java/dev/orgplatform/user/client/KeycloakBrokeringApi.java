@@ -43,6 +43,10 @@ public interface KeycloakBrokeringApi {
     @Path("/organizations/{id}")
     Uni<Response> updateOrganization(@PathParam("id") String id, Map<String, Object> organization);
 
+    @DELETE
+    @Path("/organizations/{id}")
+    Uni<Response> deleteOrganization(@PathParam("id") String id);
+
     @GET
     @Path("/organizations/{id}/identity-providers")
     Uni<List<Map<String, Object>>> linkedProviders(@PathParam("id") String id);

@@ -14,6 +14,8 @@ import dev.orgplatform.platform.inbox.ProcessedEvents;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.access.service.AccessChangeFeed;
 import dev.orgplatform.user.client.Keycloak;
+import dev.orgplatform.user.sso.service.KeycloakSync;
+import dev.orgplatform.user.sso.service.SsoConnectionService;
 import dev.orgplatform.user.membership.TeamMember;
 import dev.orgplatform.user.membership.messaging.OrganizationEvent;
 import dev.orgplatform.user.membership.repository.MembershipRepository;
@@ -53,10 +55,16 @@ public class OrganizationFollowingService {
     private final AccessChangeFeed feed;
     private final Keycloak keycloak;
 
+    private final SsoConnectionService ssoConnections;
+    private final KeycloakSync keycloakSync;
+
     public OrganizationFollowingService(OrganizationNodeRepository nodes, MembershipRepository memberships,
             TeamRepository teamRepository, TeamMemberRepository teamMembers, ProductPermissionRepository grants,
             MembershipService membershipService, MemberAdmission admission, TeamService teams,
-            MemberSuspensionRepository suspensions, ProcessedEvents processed, AccessChangeFeed feed, Keycloak keycloak) {
+            MemberSuspensionRepository suspensions, ProcessedEvents processed, AccessChangeFeed feed, Keycloak keycloak,
+            SsoConnectionService ssoConnections, KeycloakSync keycloakSync) {
+        this.ssoConnections = ssoConnections;
+        this.keycloakSync = keycloakSync;
         this.nodes = nodes;
         this.memberships = memberships;
         this.teamRepository = teamRepository;
@@ -96,14 +104,16 @@ public class OrganizationFollowingService {
         return inTransaction(event, () -> nodes.setAvailable(organizationId, available, version));
     }
 
-    /** Purged for good: its memberships, teams, product rights and node are deleted (no event per member: the organization is gone). */
+    /** Purged for good: its memberships, teams, product rights, SSO and node are deleted (no event per member: the organization is gone). */
     public Uni<Void> purged(InboundEvent event, UUID organizationId) {
         return inTransaction(event, () -> teamMembers.deleteOfOrganization(organizationId)
                 .chain(() -> teamRepository.deleteOfOrganization(organizationId))
                 .chain(() -> grants.deleteOfOrganization(organizationId))
                 .chain(() -> suspensions.deleteOfOrganization(organizationId))
                 .chain(() -> memberships.deleteOfOrganization(organizationId))
-                .chain(() -> nodes.deleteById(organizationId)));
+                .chain(() -> ssoConnections.organizationPurged(organizationId))
+                .chain(() -> nodes.deleteById(organizationId)))
+                .call(() -> keycloakSync.now(organizationId)); // after the commit; on failure the sync's timer retries
     }
 
     /** The new Owner becomes OWNER (a member already, or admitted as one), the previous Owner ADMIN. */

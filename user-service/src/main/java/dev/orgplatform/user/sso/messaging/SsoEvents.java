@@ -32,6 +32,8 @@ public final class SsoEvents {
     public record SignInPolicyChanged(UUID organizationId, String before, String after) {
     }
 
-    public record MemberJoinedThroughSso(UUID organizationId, UUID userId, UUID connectionId, String role, String team) {
+    /** {@code reservationId}: the member's user seat at billing-service, which commits it from this event. */
+    public record MemberJoinedThroughSso(UUID organizationId, UUID userId, UUID connectionId, String role, String team,
+            UUID reservationId) {
     }
 }

@@ -44,12 +44,15 @@ public class SsoSyncRepository {
                         >= ((Number) ((Object[]) rows.get(0))[0]).longValue(), (String) ((Object[]) rows.get(0))[2]));
     }
 
-    /** Up to {@code limit} organizations Keycloak is behind on, those waiting longest first. */
+    /**
+     * Up to {@code limit} organizations Keycloak is behind on since before {@code changedBefore} (a change newer than
+     * that is still being synced by the request that made it), those waiting longest first.
+     */
     @SuppressWarnings("unchecked")
-    public Uni<List<Behind>> behind(int limit) {
+    public Uni<List<Behind>> behind(int limit, Instant changedBefore) {
         return session().chain(s -> s.createNativeQuery(
-                "select organization_id, wanted from sso_sync where done < wanted order by updated_at limit ?1", Object[].class)
-                .setParameter(1, limit).getResultList())
+                "select organization_id, wanted from sso_sync where done < wanted and updated_at < ?2 order by updated_at limit ?1",
+                Object[].class).setParameter(1, limit).setParameter(2, changedBefore).getResultList())
                 .map(rows -> ((List<Object[]>) (List<?>) rows).stream().map(r -> new Behind((UUID) r[0], ((Number) r[1]).longValue())).toList());
     }
 

@@ -99,7 +99,9 @@ public class DomainService {
                 : dns.of(DomainVerification.recordName(d.domain))
                         .onFailure().transform(e -> ProblemException.unavailable("dns", "DNS did not answer",
                                 "the TXT record of " + d.domain + " could not be looked up: " + e.getMessage()))
-                        .chain(texts -> checked(organizationId, domainId, DomainVerification.proves(texts, d.verificationToken), texts.size()))
+                        .chain(texts -> checked(organizationId, domainId, DomainVerification.proves(texts, d.verificationToken), texts.size())
+                                .onFailure(DomainService::alreadyVerified).transform(e -> ProblemException.conflict(d.domain
+                                        + " was verified by another organization at the same moment")))
                         .call(checked -> checked.verified() ? sync.now(organizationId) : Uni.createFrom().voidItem()));
     }
 
@@ -142,6 +144,16 @@ public class DomainService {
                     .chain(() -> verified ? syncs.changed(organizationId, clock.now()) : Uni.createFrom().voidItem())
                     .chain(() -> domains.delete(d)).replaceWith(verified);
         });
+    }
+
+    /** The unique index of verified domains refused a second verified owner (a verification that raced another). */
+    private static boolean alreadyVerified(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<Void> publish(String type, OrganizationDomain d, String failure) {

@@ -65,7 +65,7 @@ public class KeycloakSync {
 
     /** Every organization Keycloak is behind on, one after the other; a failure is recorded and retried next time. */
     Uni<Void> catchUp() {
-        return Panache.withSession(() -> sync.behind(BATCH))
+        return Panache.withSession(() -> sync.behind(BATCH, clock.now().minus(config.syncInterval())))
                 .chain(behind -> Multi.createFrom().iterable(behind).onItem()
                         .transformToUniAndConcatenate(b -> now(b.organizationId())).collect().last())
                 .replaceWithVoid()

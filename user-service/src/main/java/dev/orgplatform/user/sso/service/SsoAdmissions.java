@@ -68,7 +68,7 @@ public class SsoAdmissions {
                         : connections.handled(sessionKey(sessionId, userId)).map(handled -> handled ? null : new Decision(c, null)))))
                 .chain(d -> d == null ? Uni.createFrom().nullItem() : d.known() != null ? Uni.createFrom().item(d.known())
                         : quotas.hold(d.connection().organizationId, ReservationKeys.USERS, ReservationKeys.ssoMember(userId, sessionKey(sessionId, userId)),
-                                ReservationKeys.member(userId), reservation -> joined(d.connection(), userId, email, name, sessionId))
+                                ReservationKeys.member(userId), reservation -> joined(d.connection(), userId, email, name, sessionId, reservation))
                                 .onFailure(e -> e instanceof ProblemException p && p.status() == 409).transform(e -> new ProblemException(409,
                                         "No seat left", "every user seat of the organization is taken, so " + email + " cannot join it"
                                         + " through SSO: an administrator frees a seat or raises the users limit, then you sign in again"))
@@ -90,7 +90,7 @@ public class SsoAdmissions {
     }
 
     @WithTransaction
-    Uni<Admitted> joined(SsoConnection c, UUID userId, String email, String name, String sessionId) {
+    Uni<Admitted> joined(SsoConnection c, UUID userId, String email, String name, String sessionId, UUID reservation) {
         return memberships.lockAdmission(c.organizationId, userId).chain(() -> memberships.membershipOf(c.organizationId, userId))
                 .chain(existing -> connections.firstHandling(sessionKey(sessionId, userId), userId, c.organizationId, clock.now())
                         .chain(first -> existing != null || !first
@@ -99,7 +99,7 @@ public class SsoAdmissions {
                                 c.defaultTeam == null ? List.of() : List.of(c.defaultTeam), TeamMember.TeamRole.MEMBER))
                                 .call(m -> outbox.publish(SsoEvents.TOPIC, SsoEvents.MEMBER_JOINED_THROUGH_SSO, c.organizationId,
                                         "memberships/" + m.id, new SsoEvents.MemberJoinedThroughSso(c.organizationId, userId, c.id,
-                                                c.defaultRole.name(), c.defaultTeam)))
+                                                c.defaultRole.name(), c.defaultTeam, reservation)))
                                 .map(m -> new Admitted(c.organizationId, c.id, m.role.name(), true))));
     }
 

@@ -91,6 +91,17 @@ public class SsoConnectionService {
         return deleted(organizationId, connectionId).call(() -> sync.now(organizationId)).call(feed::awaitApplied);
     }
 
+    /**
+     * The organization is purged: its connections count as deleted (Keycloak drops them and its organization after the
+     * caller's commit, {@link KeycloakSync#now}), its domains are free again. Runs inside the caller's transaction.
+     */
+    public Uni<Void> organizationPurged(UUID organizationId) {
+        return connections.liveOf(organizationId).invoke(live -> live.forEach(c -> {
+            c.deletedAt = clock.now();
+            c.pendingSecret = null;
+        })).chain(() -> domains.delete("organizationId", organizationId)).chain(() -> syncs.changed(organizationId, clock.now()));
+    }
+
     @WithTransaction
     Uni<SsoConnection> record(UUID organizationId, SsoConnectionSettings s) {
         if (s.protocol() == null) {
