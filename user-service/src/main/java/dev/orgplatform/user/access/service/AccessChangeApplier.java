@@ -6,13 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.orgplatform.user.sso.SignInPolicy;
 import dev.orgplatform.platform.security.ApiKeyGrant;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.access.AccessChange;
 import dev.orgplatform.user.access.AccessFact;
 import dev.orgplatform.user.access.FactVersions;
 import dev.orgplatform.user.apikey.service.ApiKeyRegistry;
+import dev.orgplatform.user.sso.SignInPolicy;
 
 /**
  * The one writer of the {@link AccessView} and the {@link ApiKeyRegistry}: puts each fact read from the database

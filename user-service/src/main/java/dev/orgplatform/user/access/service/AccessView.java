@@ -13,12 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.net.Cidr;
 import dev.orgplatform.platform.security.AccessDecision;
-import dev.orgplatform.user.sso.SignInPolicy;
-import dev.orgplatform.user.sso.SignInRule;
 import dev.orgplatform.platform.security.AccessQuery;
 import dev.orgplatform.platform.security.Role;
+import dev.orgplatform.user.access.MembershipTable;
 import dev.orgplatform.user.access.RolePermissions;
 import dev.orgplatform.user.access.StrictestSecurity;
+import dev.orgplatform.user.sso.SignInPolicy;
+import dev.orgplatform.user.sso.SignInRule;
 
 /**
  * The in-memory picture the authorization check answers from, so a check costs no database round trip:
@@ -40,7 +41,7 @@ public class AccessView {
     private static final String UNAVAILABLE = "organization does not exist or is unavailable";
 
     private final Map<UUID, Node> organizations = new ConcurrentHashMap<>();
-    private final Map<UUID, Map<UUID, Role>> roles = new ConcurrentHashMap<>();
+    private final MembershipTable roles = new MembershipTable();
     /** organization -> user -> product -> permissions */
     private final Map<UUID, Map<UUID, Map<String, Set<String>>>> productGrants = new ConcurrentHashMap<>();
     /** Disabled accounts. */
@@ -79,14 +80,11 @@ public class AccessView {
     }
 
     public void putRole(UUID organizationId, UUID userId, Role role) {
-        roles.computeIfAbsent(organizationId, k -> new ConcurrentHashMap<>()).put(userId, role);
+        roles.put(organizationId, userId, role);
     }
 
     public void removeRole(UUID organizationId, UUID userId) {
-        Map<UUID, Role> members = roles.get(organizationId);
-        if (members != null) {
-            members.remove(userId);
-        }
+        roles.remove(organizationId, userId);
     }
 
     public void grantProductPermission(UUID organizationId, UUID userId, String productId, String permission) {
@@ -161,9 +159,10 @@ public class AccessView {
         UUID excludedBy = null;
         Integer sessionCap = null;
         UUID cappedBy = null;
-        List<SignInPolicy> signInPolicies = new ArrayList<>(2);
-        Set<String> connections = new HashSet<>();
-        Set<String> retired = new HashSet<>();
+        // made only where a node has sign-in facts: most checks allocate nothing for them
+        List<SignInPolicy> signInPolicies = null;
+        Set<String> connections = null;
+        Set<String> retired = null;
         int depth = 0;
         for (UUID at = q.organizationId(); at != null; ) {
             Node node = organizations.get(at);
@@ -179,9 +178,16 @@ public class AccessView {
                 sessionCap = node.maxSessionMinutes();
                 cappedBy = at;
             }
-            signInPolicies.add(node.signIn());
-            connections.addAll(node.ssoConnections());
-            retired.addAll(node.retiredConnections());
+            if (node.signIn() != SignInPolicy.PASSWORD_AND_SSO || !node.ssoConnections().isEmpty() || !node.retiredConnections().isEmpty()) {
+                if (signInPolicies == null) {
+                    signInPolicies = new ArrayList<>(2);
+                    connections = new HashSet<>();
+                    retired = new HashSet<>();
+                }
+                signInPolicies.add(node.signIn());
+                connections.addAll(node.ssoConnections());
+                retired.addAll(node.retiredConnections());
+            }
             if (suspendedAt == null && suspendedInOrgs.contains(at)) {
                 suspendedAt = at;
             }
@@ -211,7 +217,8 @@ public class AccessView {
             return AccessDecision.deny(AccessDecision.MAX_SESSION + ": the sign-in is older than the " + sessionCap
                     + " minutes organization " + cappedBy + " allows: sign in again", roleName);
         }
-        String signInRefusal = q.apiKey() == null ? SignInRule.refusal(signInPolicies, connections, retired, q.identityProvider()) : null;
+        String signInRefusal = q.apiKey() == null && signInPolicies != null
+                ? SignInRule.refusal(signInPolicies, connections, retired, q.identityProvider()) : null;
         if (signInRefusal != null) {
             return AccessDecision.deny(AccessDecision.SIGN_IN_POLICY + ": " + signInRefusal, roleName);
         }
@@ -246,8 +253,7 @@ public class AccessView {
     }
 
     public Role roleIn(UUID organizationId, UUID userId) {
-        Map<UUID, Role> members = roles.get(organizationId);
-        return members == null ? null : members.get(userId);
+        return roles.role(organizationId, userId);
     }
 
     private boolean productAllows(UUID organizationId, UUID userId, String productId, String permission) {
