@@ -70,6 +70,7 @@ final class ServiceProcess extends Component {
             throw new IllegalStateException(jar() + " missing; build it: ./mvnw -DskipTests install");
         }
         List<String> cmd = new ArrayList<>(List.of(Proc.javaBin()));
+        cmd.addAll(cfg.serviceJvmOptions());
         config.forEach((k, v) -> {
             // an env var naming the same property must win, but system properties outrank env in Quarkus
             if (!env.containsKey(envName(k))) cmd.add("-D" + k + "=" + v);

@@ -27,6 +27,7 @@ public final class StackConfig {
     /** The web console: started with the services, calls them with the signed-in person's token; no database. */
     public static final String CONSOLE = "console";
     /** The topics the services publish to, each owned by one service (created before the services start). */
+    static final String DEFAULT_SERVICE_JVM_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -XX:+ExitOnOutOfMemoryError";
     public static final List<String> TOPICS = List.of("organizations", "memberships", "apikeys", "invitations", "billing", "sso");
     private static final Map<String, String> DEV_DATABASES = Map.of(
             "org-service", "org", "user-service", "users", "invitation-service", "invitations",
@@ -99,6 +100,15 @@ public final class StackConfig {
 
     /** What every process of this stack carries in its environment: its state directory, unique per stack. */
     String marker() { return stateDir.toString(); }
+
+    /**
+     * The JVM options of every service process ({@code orgplatform.<profile>.service-jvm-options}): the serial collector
+     * (two cores, small heaps) and a bounded heap, so a service's memory stays where it was measured
+     * ({@code deploy/bench/footprint}) instead of growing toward a quarter of the machine.
+     */
+    public List<String> serviceJvmOptions() {
+        return List.of(get("service-jvm-options", DEFAULT_SERVICE_JVM_OPTIONS).trim().split("\\s+"));
+    }
 
     /** Where people open the console (localhost: the host name Keycloak's redirect URIs name). */
     public String consoleUrl() { return "http://localhost:" + servicePort(CONSOLE); }
