@@ -104,7 +104,7 @@ public final class StackConfig {
     /**
      * The JVM options of every service process ({@code orgplatform.<profile>.service-jvm-options}): the serial collector
      * (two cores, small heaps) and a bounded heap, so a service's memory stays where it was measured
-     * ({@code deploy/bench/footprint}) instead of growing toward a quarter of the machine.
+     * ({@code deploy/bench/run}) instead of growing toward a quarter of the machine.
      */
     public List<String> serviceJvmOptions() {
         return List.of(get("service-jvm-options", DEFAULT_SERVICE_JVM_OPTIONS).trim().split("\\s+"));

@@ -63,6 +63,21 @@ class AuthorizationResourceTest {
     }
 
     @Test
+    void aTokenKnownHereStillHasToBeTheWholeToken() {
+        String token = TestUsers.serviceToken("invitation-service");
+        for (int i = 0; i < 3; i++) { // verified once, then answered from the verified tokens
+            checkWith(token, owner.id(), org, "member:invite").then().statusCode(200).body("allowed", equalTo(true));
+        }
+        int at = token.length() - 10; // inside the signature, where every bit of a character counts
+        String forged = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        checkWith(forged, owner.id(), org, "member:invite").then().statusCode(401);
+        checkWith(token + "x", owner.id(), org, "member:invite").then().statusCode(401);
+        // the user's own token, known here from another endpoint, still does not hold the service right
+        given().auth().oauth2(owner.token()).when().get("/api/v1/users/me").then().statusCode(200);
+        checkWith(owner.token(), owner.id(), org, "member:invite").then().statusCode(403);
+    }
+
+    @Test
     void aQueryWithoutItsFieldsIsRefusedNamingThem() {
         given().auth().oauth2(TestUsers.serviceToken("invitation-service")).contentType(ContentType.JSON)
                 .body(Map.of("userId", "not-a-uuid", "permission", "member:invite"))
@@ -86,7 +101,11 @@ class AuthorizationResourceTest {
     }
 
     private static io.restassured.response.Response check(String userId, Object organizationId, String permission) {
-        return given().auth().oauth2(TestUsers.serviceToken("invitation-service")).contentType(ContentType.JSON)
+        return checkWith(TestUsers.serviceToken("invitation-service"), userId, organizationId, permission);
+    }
+
+    private static io.restassured.response.Response checkWith(String token, String userId, Object organizationId, String permission) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("userId", userId, "organizationId", organizationId.toString(), "permission", permission))
                 .when().post("/api/v1/authorization/check");
     }

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import dev.orgplatform.platform.clock.PlatformClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,7 +24,9 @@ import io.smallrye.mutiny.Uni;
  * event that can never succeed (malformed, unknown schema) fails at once and goes to the dead-letter topic.
  * <p>
  * Metrics: {@code platform.events.retries} (by cause) and {@code platform.events.oldest.unprocessed.age} (seconds
- * since the oldest event still in hand was produced). One log line when events start failing, one when they are
+ * since the oldest event still in hand was produced), {@code platform.events.commit.to.effect} (from the event's
+ * {@code ce_time}, set where its state change commits, to the end of its handling here, by producing service; p50
+ * and p99). One log line when events start failing, one when they are
  * applied again, whatever the number of retries in between.
  */
 @ApplicationScoped
@@ -52,6 +55,7 @@ public class EventHandling {
         Object token = new Object();
         AtomicBoolean failed = new AtomicBoolean();
         return Uni.createFrom().deferred(handler).replaceWithVoid()
+                .onItem().invoke(() -> applied(event))
                 .onFailure(EventHandling::isTransient).invoke(e -> retrying(event, failed, e))
                 .onFailure(EventHandling::isTransient).retry().withBackOff(config.firstBackoff(), config.maxBackoff()).indefinitely()
                 .onSubscription().invoke(() -> inHand.put(token, event.time() == null ? clock.now() : event.time()))
@@ -61,6 +65,16 @@ public class EventHandling {
                         recovered();
                     }
                 });
+    }
+
+    private void applied(InboundEvent event) {
+        if (event.time() != null) {
+            Timer.builder("platform.events.commit.to.effect")
+                    .description("from an event's production (its state change's commit) to its effect here")
+                    .tag("source", event.source() == null ? "unknown" : event.source())
+                    .publishPercentiles(0.5, 0.99).register(metrics)
+                    .record(Duration.between(event.time(), clock.now()).abs());
+        }
     }
 
     /** 0 when nothing is in hand. */
