@@ -69,8 +69,10 @@ final class ServiceProcess extends Component {
         if (!Files.exists(jar())) {
             throw new IllegalStateException(jar() + " missing; build it: ./mvnw -DskipTests install");
         }
-        List<String> cmd = new ArrayList<>(List.of(Proc.javaBin()));
+        ServiceJava java = ServiceJava.of(cfg);
+        List<String> cmd = new ArrayList<>(List.of(java.bin()));
         cmd.addAll(cfg.serviceJvmOptions());
+        cmd.addAll(java.aotOptions(jar().getParent(), cfg.stateDir().resolve("aot"), service, replica));
         config.forEach((k, v) -> {
             // an env var naming the same property must win, but system properties outrank env in Quarkus
             if (!env.containsKey(envName(k))) cmd.add("-D" + k + "=" + v);

@@ -110,6 +110,20 @@ public final class StackConfig {
         return List.of(get("service-jvm-options", DEFAULT_SERVICE_JVM_OPTIONS).trim().split("\\s+"));
     }
 
+    /** The JDK the services run on ({@code orgplatform.<profile>.service-java-home}); null: see {@link ServiceJava#of}. */
+    String serviceJavaHome() {
+        return get("service-java-home", null);
+    }
+
+    /**
+     * Whether services keep an AOT cache between starts ({@code orgplatform.<profile>.service-aot-cache}; on JDK 25 or
+     * newer only). Off unless asked for: a recording run of user-service was seen to run out of heap under the
+     * benchmark, not yet understood.
+     */
+    boolean serviceAotCache() {
+        return Boolean.parseBoolean(get("service-aot-cache", "false"));
+    }
+
     /** Where people open the console (localhost: the host name Keycloak's redirect URIs name). */
     public String consoleUrl() { return "http://localhost:" + servicePort(CONSOLE); }
 
