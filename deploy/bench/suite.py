@@ -215,18 +215,14 @@ class Seed:
         in_parallel(join, pairs, 16)
         print(f"  {len(pairs)} memberships on both sides in {time.time() - began:.0f} s", flush=True)
 
-    def pairs_file(self, side):
-        path = os.path.join(self.stack.state_dir, f"bench-pairs-{side}.txt")
+    def lookup_file(self, side, per_org):
+        """The wrk script's input: "org user" lines, every membership, or every organization with its Owner."""
+        column = 0 if side == "platform" else 1
+        rows = [(org[column], self.owner_id) for org in self.orgs] if per_org \
+            else [(self.orgs[o][column], self.users[u]) for o, u in self.memberships]
+        path = os.path.join(self.stack.state_dir, f"bench-{'orgs' if per_org else 'pairs'}-{side}.txt")
         with open(path, "w") as f:
-            for o, u in self.memberships:
-                f.write(f"{self.orgs[o][0 if side == 'platform' else 1]} {self.users[u]}\n")
-        return path
-
-    def org_file(self, side):
-        path = os.path.join(self.stack.state_dir, f"bench-orgs-{side}.txt")
-        with open(path, "w") as f:
-            for platform, keycloak in self.orgs:
-                f.write(f"{platform if side == 'platform' else keycloak} {self.owner_id}\n")
+            f.writelines(f"{org} {user}\n" for org, user in rows)
         return path
 
 
@@ -247,8 +243,8 @@ def wrk(base, mode, pairs, token, seconds, args):
 def compare(stack, seed, args, platform_mode, keycloak_mode, per_org):
     """A warm-up run of each side, then args.runs measured runs of each, alternating; medians."""
     sides = {
-        "platform": (stack.user, platform_mode, seed.org_file("platform") if per_org else seed.pairs_file("platform")),
-        "keycloak": (stack.keycloak, keycloak_mode, seed.org_file("keycloak") if per_org else seed.pairs_file("keycloak")),
+        "platform": (stack.user, platform_mode, seed.lookup_file("platform", per_org)),
+        "keycloak": (stack.keycloak, keycloak_mode, seed.lookup_file("keycloak", per_org)),
     }
 
     def token(side):

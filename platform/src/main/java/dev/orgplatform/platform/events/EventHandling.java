@@ -40,6 +40,7 @@ public class EventHandling {
     /** the production time of every event being handled now, by a token of its handling */
     private final Map<Object, Instant> inHand = new ConcurrentHashMap<>();
     private final AtomicInteger failing = new AtomicInteger();
+    private final Map<String, Timer> commitToEffect = new ConcurrentHashMap<>();
     private volatile Instant failingSince;
 
     public EventHandling(EventRetryConfig config, PlatformClock clock, MeterRegistry metrics) {
@@ -69,10 +70,10 @@ public class EventHandling {
 
     private void applied(InboundEvent event) {
         if (event.time() != null) {
-            Timer.builder("platform.events.commit.to.effect")
+            commitToEffect.computeIfAbsent(event.source() == null ? "unknown" : event.source(), source -> Timer
+                    .builder("platform.events.commit.to.effect")
                     .description("from an event's production (its state change's commit) to its effect here")
-                    .tag("source", event.source() == null ? "unknown" : event.source())
-                    .publishPercentiles(0.5, 0.99).register(metrics)
+                    .tag("source", source).publishPercentiles(0.5, 0.99).register(metrics))
                     .record(Duration.between(event.time(), clock.now()).abs());
         }
     }
