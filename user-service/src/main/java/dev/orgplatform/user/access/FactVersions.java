@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which change of each fact was applied last. A change applies only when its id is above the one stored for its
  * fact's key: the ids of one fact follow commit order, so an older change read again (or late) never undoes a newer
  * one, whatever the clocks say. A deletion is kept as a tombstone, so an older insert cannot bring the fact back.
+ * Versions are kept only as long as the feed still holds older changes: memory follows the feed's window, not the
+ * number of facts ever changed.
  */
 public final class FactVersions {
 
@@ -29,11 +31,11 @@ public final class FactVersions {
     }
 
     /**
-     * Forgets tombstones below {@code id}: once no change below it is left in the feed, nothing older can be read
-     * again, and a deleted fact needs no memory.
+     * Forgets versions below {@code id}: once no change below it is left in the feed, nothing older than them can be
+     * read again, so neither a live fact nor a deleted one needs its version any more.
      */
-    public void forgetTombstonesBelow(long id) {
-        versions.values().removeIf(v -> v.deleted() && v.id() < id);
+    public void forgetBelow(long id) {
+        versions.values().removeIf(v -> v.id() < id);
     }
 
     public int size() {

@@ -27,14 +27,16 @@ class FactVersionsTest {
     }
 
     @Test
-    void onlyTombstonesBelowTheOldestChangeLeftAreForgotten() {
+    void versionsBelowTheOldestChangeLeftAreForgotten() {
         versions.advance("a", 5, true);
         versions.advance("b", 6, false);
         versions.advance("c", 9, true);
-        versions.forgetTombstonesBelow(8);
+        versions.advance("d", 10, false);
+        versions.forgetBelow(8);
         assertEquals(2, versions.size());
         assertTrue(versions.advance("a", 1, false), "forgotten: nothing that old is left to be read");
-        assertFalse(versions.advance("b", 6, false), "a live fact keeps its version");
+        assertTrue(versions.advance("b", 7, false), "a live fact's old version is forgotten too");
         assertFalse(versions.advance("c", 8, false), "a recent tombstone stays");
+        assertFalse(versions.advance("d", 10, false), "a recent live version stays");
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +14,7 @@ import dev.orgplatform.user.access.AccessChange;
 import dev.orgplatform.user.access.AccessFact;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -32,8 +35,19 @@ public class AccessChangeRepository {
     public record Batch(long nextFrom, List<AccessChange> changes, Double followedLagSeconds) {
     }
 
-    /** Every access fact as of one snapshot, the changes that snapshot already shows, and where polling starts. */
-    public record Snapshot(long from, List<AccessFact> facts, List<AccessChange> changes) {
+    /** Where polling starts after a snapshot, and the changes that snapshot already shows. */
+    public record Snapshot(long from, List<AccessChange> changes) {
+    }
+
+    /**
+     * Takes a snapshot's facts as they are read, so no result set is held whole: a membership as its columns (there
+     * may be millions), every other fact as its row.
+     */
+    public interface SnapshotSink {
+
+        void membership(UUID organizationId, UUID userId, String role);
+
+        void fact(AccessFact fact);
     }
 
     /**
@@ -51,13 +65,16 @@ public class AccessChangeRepository {
             on conflict (source, kafka_partition)
             do update set produced_at = greatest(feed_watermark.produced_at, excluded.produced_at)""";
     private static final String CHANGES_SEEN = "select id, fact, deleted, \"row\" from access_change where tx_id >= $1 order by id";
-    private static final List<String> TABLES = List.of(
+    private static final String MEMBERSHIPS = "select organization_id, user_id, role from membership";
+    private static final List<String> OTHER_FACTS = List.of(
             "select 'organization' as fact, to_jsonb(t) as \"row\" from organization_node t",
-            "select 'membership' as fact, to_jsonb(t) as \"row\" from membership t",
             "select 'suspension' as fact, to_jsonb(t) as \"row\" from user_profile t where t.status = 'SUSPENDED'",
             "select 'member_suspension' as fact, to_jsonb(t) as \"row\" from member_suspension t",
             "select 'product_permission' as fact, to_jsonb(t) as \"row\" from product_permission t",
             "select 'api_key' as fact, to_jsonb(t) as \"row\" from api_key t where t.revoked_at is null");
+
+    /** Rows read per round trip while a snapshot streams. */
+    private static final int SNAPSHOT_FETCH = 5_000;
 
     private final Pool pool;
 
@@ -91,13 +108,18 @@ public class AccessChangeRepository {
                 .replaceWithVoid();
     }
 
-    /** One repeatable-read transaction: the tables and the feed as of the same instant. */
-    public Uni<Snapshot> snapshot() {
+    /** One repeatable-read transaction: the tables, streamed into {@code sink}, and the feed as of the same instant. */
+    public Uni<Snapshot> snapshot(SnapshotSink sink) {
         return pool.withTransaction(c -> c.query("set transaction isolation level repeatable read, read only").execute()
                 .chain(() -> c.query("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as xmin").execute())
                 .map(rows -> rows.iterator().next().getLong("xmin"))
-                .chain(from -> facts(c).chain(facts -> c.preparedQuery(CHANGES_SEEN).execute(Tuple.of(from))
-                        .map(rows -> new Snapshot(from, facts, changes(rows))))));
+                .call(() -> stream(c, MEMBERSHIPS,
+                        r -> sink.membership(r.getUUID("organization_id"), r.getUUID("user_id"), r.getString("role"))))
+                // one statement after the other: a connection runs one at a time
+                .call(() -> Multi.createFrom().iterable(OTHER_FACTS)
+                        .onItem().transformToUniAndConcatenate(sql -> stream(c, sql, r -> sink.fact(fact(r))))
+                        .collect().last())
+                .chain(from -> c.preparedQuery(CHANGES_SEEN).execute(Tuple.of(from)).map(rows -> new Snapshot(from, changes(rows)))));
     }
 
     public Uni<Integer> deleteOlderThan(Duration age) {
@@ -110,11 +132,15 @@ public class AccessChangeRepository {
         return pool.query("select min(id) as id from access_change").execute().map(rows -> rows.iterator().next().getLong("id"));
     }
 
-    private static Uni<List<AccessFact>> facts(SqlConnection c) {
-        // one statement after the other: a connection runs one at a time
-        return Multi.createFrom().iterable(TABLES).onItem().transformToUniAndConcatenate(sql -> c.query(sql).execute())
-                .collect().in(ArrayList<AccessFact>::new, (all, rows) -> rows.forEach(r -> all.add(fact(r))))
-                .map(List::copyOf);
+    /** Every row of {@code sql} to {@code each}, a fetch at a time through a cursor (inside the snapshot's transaction). */
+    private static Uni<Void> stream(SqlConnection c, String sql, Consumer<Row> each) {
+        return c.prepare(sql).chain(statement -> {
+            Cursor cursor = statement.cursor();
+            return Multi.createBy().repeating().uni(() -> cursor.read(SNAPSHOT_FETCH)).whilst(rows -> cursor.hasMore())
+                    .onItem().invoke(rows -> rows.forEach(each))
+                    .collect().last().replaceWithVoid()
+                    .eventually(() -> cursor.close().chain(statement::close));
+        });
     }
 
     private static List<AccessChange> changes(RowSet<Row> rows) {

@@ -52,6 +52,11 @@ public class AccessChangeApplier {
         write(fact, false);
     }
 
+    /** A membership as loaded (its columns: a snapshot may hold millions). */
+    public void loadMembership(UUID organizationId, UUID userId, String role) {
+        membership(organizationId, userId, role);
+    }
+
     /** Before a full reload. */
     public void reset() {
         view.clear();
@@ -59,8 +64,8 @@ public class AccessChangeApplier {
         versions.clear();
     }
 
-    public void forgetTombstonesBelow(long id) {
-        versions.forgetTombstonesBelow(id);
+    public void forgetBelow(long id) {
+        versions.forgetBelow(id);
     }
 
     public int versionsKept() {
@@ -69,14 +74,7 @@ public class AccessChangeApplier {
 
     private void write(AccessFact f, boolean deleted) {
         switch (f.kind()) {
-            case AccessFact.MEMBERSHIP -> {
-                Role role = deleted ? null : Role.named(f.string("role"));
-                if (role == null) {
-                    view.removeRole(f.uuid("organization_id"), f.uuid("user_id")); // an unknown role grants nothing
-                } else {
-                    view.putRole(f.uuid("organization_id"), f.uuid("user_id"), role);
-                }
-            }
+            case AccessFact.MEMBERSHIP -> membership(f.uuid("organization_id"), f.uuid("user_id"), deleted ? null : f.string("role"));
             case AccessFact.SUSPENSION -> view.setSuspended(f.uuid("id"), !deleted && "SUSPENDED".equals(f.string("status")));
             case AccessFact.MEMBER_SUSPENSION -> view.setSuspendedIn(f.uuid("organization_id"), f.uuid("user_id"), !deleted);
             case AccessFact.PRODUCT_PERMISSION -> {
@@ -106,6 +104,16 @@ public class AccessChangeApplier {
                 }
             }
             default -> LOG.debugf("access change of unknown kind %s ignored", f.kind());
+        }
+    }
+
+    /** {@code role}: null for a removed membership; an unknown role grants nothing. */
+    private void membership(UUID organizationId, UUID userId, String role) {
+        Role known = role == null ? null : Role.named(role);
+        if (known == null) {
+            view.removeRole(organizationId, userId);
+        } else {
+            view.putRole(organizationId, userId, known);
         }
     }
 

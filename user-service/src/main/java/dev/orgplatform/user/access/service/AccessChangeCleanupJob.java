@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Deletes changes older than {@link AccessConfig#changeRetention()} from the feed (every replica does it: deleting
- * twice is harmless), then lets the feed forget the tombstones nothing older can contradict any more. Scheduled
+ * twice is harmless), then lets the feed forget the fact versions nothing older can contradict any more. Scheduled
  * programmatically from typed config.
  */
 @ApplicationScoped
@@ -43,8 +43,8 @@ public class AccessChangeCleanupJob {
         return changes.deleteOlderThan(config.changeRetention())
                 .invoke(deleted -> LOG.debugf("%d old access changes deleted", deleted))
                 .chain(changes::oldestId)
-                // an empty feed: any change still to come for a deleted fact is newer than its tombstone
-                .invoke(oldest -> feed.forgetTombstonesBelow(oldest == null ? Long.MAX_VALUE : oldest))
+                // an empty feed: any change still to come for a fact is newer than its version
+                .invoke(oldest -> feed.forgetBelow(oldest == null ? Long.MAX_VALUE : oldest))
                 .replaceWithVoid();
     }
 }

@@ -53,7 +53,7 @@ public class AccessChangeFeed {
     private final AtomicBoolean failing = new AtomicBoolean();
     /** The oldest transaction the next poll reads from (every one below it has ended and was read). */
     private volatile long from;
-    /** Tombstones below this may go, at the start of the next poll (set by the cleanup job). */
+    /** Fact versions below this may go, at the start of the next poll (set by the cleanup job). */
     private volatile Long pruneBelow;
     private volatile long failingSince;
     /** When (this JVM's nanos) the oldest partition's newest watermark of the followed source was produced. */
@@ -119,7 +119,7 @@ public class AccessChangeFeed {
     }
 
     /** From the cleanup job: no change below {@code id} is left in the feed. */
-    public void forgetTombstonesBelow(long id) {
+    public void forgetBelow(long id) {
         pruneBelow = id;
     }
 
@@ -178,7 +178,7 @@ public class AccessChangeFeed {
             if (prune != null) {
                 // no poll is in flight and every later one reads after the cleanup: nothing below it comes back
                 pruneBelow = null;
-                applier.forgetTombstonesBelow(prune);
+                applier.forgetBelow(prune);
             }
             long started = System.nanoTime();
             work = changes.since(from, config.followedSource()).invoke(batch -> {

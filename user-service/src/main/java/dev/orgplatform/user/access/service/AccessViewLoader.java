@@ -2,6 +2,7 @@ package dev.orgplatform.user.access.service;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,18 +32,41 @@ public class AccessViewLoader {
     /** Emits where the feed is to be polled from: the snapshot's xmin. */
     public Uni<Long> load() {
         long began = System.nanoTime();
-        return changes.snapshot().map(snapshot -> {
+        // cleared first and filled as rows arrive: no check answers meanwhile (the view is not current before the load
+        // completes), and no second copy of a million memberships is held
+        return Uni.createFrom().deferred(() -> {
             applier.reset();
-            Map<String, Integer> counts = new TreeMap<>();
-            for (AccessFact fact : snapshot.facts()) {
-                applier.load(fact);
-                counts.merge(fact.kind(), 1, Integer::sum);
-            }
-            // the changes this snapshot already shows: read again by the first polls, they must change nothing
-            snapshot.changes().forEach(applier::remember);
-            LOG.infof("access view loaded: %s, %d recent changes, in %d ms", counts, snapshot.changes().size(),
-                    (System.nanoTime() - began) / 1_000_000);
-            return snapshot.from();
+            CountingSink sink = new CountingSink(applier);
+            return changes.snapshot(sink).map(snapshot -> {
+                // the changes this snapshot already shows: read again by the first polls, they must change nothing
+                snapshot.changes().forEach(applier::remember);
+                LOG.infof("access view loaded: %s, %d recent changes, in %d ms", sink.counts, snapshot.changes().size(),
+                        (System.nanoTime() - began) / 1_000_000);
+                return snapshot.from();
+            });
         });
+    }
+
+    /** Hands each fact to the applier and counts them by kind. */
+    private static final class CountingSink implements AccessChangeRepository.SnapshotSink {
+
+        private final AccessChangeApplier applier;
+        private final Map<String, Integer> counts = new TreeMap<>();
+
+        CountingSink(AccessChangeApplier applier) {
+            this.applier = applier;
+        }
+
+        @Override
+        public void membership(UUID organizationId, UUID userId, String role) {
+            applier.loadMembership(organizationId, userId, role);
+            counts.merge(AccessFact.MEMBERSHIP, 1, Integer::sum);
+        }
+
+        @Override
+        public void fact(AccessFact fact) {
+            applier.load(fact);
+            counts.merge(fact.kind(), 1, Integer::sum);
+        }
     }
 }
