@@ -112,6 +112,28 @@ class Stack:
         subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "platform",
                         "-d", database], input=statement, text=True, check=True, env=env, stdout=subprocess.DEVNULL)
 
+    def cpu_seconds(self):
+        """CPU time used so far by each component of the stack (its process and their children)."""
+        tick = os.sysconf("SC_CLK_TCK")
+
+        def tree(pid):
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                used = int(fields[11]) + int(fields[12])
+                with open(f"/proc/{pid}/task/{pid}/children") as f:
+                    return used + sum(tree(c) for c in f.read().split())
+            except OSError:
+                return 0
+
+        run = os.path.join(self.state_dir, "run")
+        used = {}
+        for name in sorted(os.listdir(run)):
+            if name.endswith(".pid"):
+                with open(os.path.join(run, name)) as f:
+                    used[name[:-4]] = tree(f.read().split()[0]) / tick
+        return used
+
     def rss_mb(self, service):
         with open(os.path.join(self.state_dir, "run", service + ".pid")) as f:
             pid = f.read().split()[0]
@@ -298,12 +320,15 @@ def invitations_per_second(stack, args):
         return call("POST", f"{stack.invitation}/api/v1/organizations/{org}/invitations", token,
                     {"email": address, "name": "Bench Invitee", "role": "VIEWER", "teams": ["My Team"]})
 
-    invite(jobs.pop())  # warm-up
+    invite(jobs.pop())
+    cpu_before = stack.cpu_seconds()
     began = time.perf_counter()
     results = in_parallel(invite, jobs, args.invitation_concurrency)
     elapsed = time.perf_counter() - began
+    cpu = {k: v - cpu_before.get(k, 0) for k, v in stack.cpu_seconds().items()}
     sent = sum(1 for s, body, _ in results if s == 201 and body.get("deliveryState") == "SENT")
-    return {"count": len(jobs), "sent": sent, "seconds": elapsed, "per_second": sent / elapsed}
+    return {"count": len(jobs), "sent": sent, "seconds": elapsed, "per_second": sent / elapsed,
+            "cpu_ms_each": {k: 1000 * v / max(1, len(jobs)) for k, v in cpu.items()}}
 
 
 def commit_to_effect(stack):
@@ -337,6 +362,8 @@ def main():
     p.add_argument("--connections", type=int, default=32)
     p.add_argument("--invitation-orgs", type=int, default=8)
     p.add_argument("--invitation-concurrency", type=int, default=32)
+    p.add_argument("--invitation-warmups", type=int, default=2)
+    p.add_argument("--parts", default="lookups,invitations", help="which parts run: lookups, invitations or both")
     p.add_argument("--results", required=True, help="file the markdown table is written to")
     args = p.parse_args()
     stack = Stack(args.offset, args.state_dir)
@@ -347,7 +374,43 @@ def main():
         print(line, flush=True)
         out.append(line)
 
+    parts = set(args.parts.split(","))
     rss_started = {s: stack.rss_mb(s) for s in services}
+    if "lookups" in parts:
+        lookups(stack, args, emit)
+    rss_loaded = {s: stack.rss_mb(s) for s in services}
+    if "invitations" in parts:
+        # the first bursts run code the JIT has not compiled yet: reported, not counted
+        warm = [invitations_per_second(stack, args)["per_second"] for _ in range(args.invitation_warmups)]
+        inv = invitations_per_second(stack, args)
+        emit()
+        emit(f"Invitations: {inv['sent']} of {inv['count']} created and mailed in {inv['seconds']:.1f} s with "
+             f"{args.invitation_concurrency} concurrent clients: **{inv['per_second']:.0f} invitations/s** "
+             f"(warm-up bursts before it, not counted: {', '.join(f'{w:.0f}/s' for w in warm)})")
+        emit()
+        emit("CPU per invitation during the measured burst: " + ", ".join(
+            f"{k} {v:.1f} ms" for k, v in sorted(inv["cpu_ms_each"].items(), key=lambda kv: -kv[1]) if v >= 0.05)
+             + f"; {sum(inv['cpu_ms_each'].values()):.0f} ms in all")
+        time.sleep(3)
+    emit()
+    emit("| consumer | events from | events | commit-to-effect p50 ms | p99 ms |")
+    emit("|---|---|---|---|---|")
+    for service, consumer, count, p50, p99 in commit_to_effect(stack):
+        emit(f"| {service} | {consumer} | {count} | {p50:.0f} | {p99:.0f} |" if p50 is not None
+             else f"| {service} | {consumer} | {count} | | |")
+    rss_after = {s: stack.rss_mb(s) for s in services}
+    emit()
+    emit("| service | RSS after start | after the lookups | after the invitations |")
+    emit("|---|---|---|---|")
+    for s in services:
+        emit(f"| {s} | {rss_started[s]} MB | {rss_loaded[s]} MB | {rss_after[s]} MB |")
+    emit(f"| the four | {sum(rss_started.values())} MB | {sum(rss_loaded.values())} MB | {sum(rss_after.values())} MB |")
+    with open(args.results, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def lookups(stack, args, emit):
+    """The check and a page of members against Keycloak's lookups, at each scale."""
     seed = Seed(stack)
     emit(f"wrk -t{args.threads} -c{args.connections}, {args.seconds} s runs, medians of {args.runs} "
          f"(a {args.warmup} s warm-up run of each side first, not counted)")
@@ -367,28 +430,6 @@ def main():
             emit(f"| {data} | {label} | {pl['rps']:,.0f} | {pl['p50']:.1f} / {pl['p99']:.1f} | {kc['rps']:,.0f} | "
                  f"{kc['p50']:.1f} / {kc['p99']:.1f} | {pl['rps'] / kc['rps']:.1f}× | "
                  f"{warm['platform']['rps']:,.0f}, {warm['keycloak']['rps']:,.0f} |")
-    rss_loaded = {s: stack.rss_mb(s) for s in services}
-
-    inv = invitations_per_second(stack, args)
-    emit()
-    emit(f"Invitations: {inv['sent']} of {inv['count']} created and mailed in {inv['seconds']:.1f} s with "
-         f"{args.invitation_concurrency} concurrent clients: **{inv['per_second']:.0f} invitations/s**")
-    time.sleep(3)
-    emit()
-    emit("| consumer | events from | events | commit-to-effect p50 ms | p99 ms |")
-    emit("|---|---|---|---|---|")
-    for service, consumer, count, p50, p99 in commit_to_effect(stack):
-        emit(f"| {service} | {consumer} | {count} | {p50:.0f} | {p99:.0f} |" if p50 is not None
-             else f"| {service} | {consumer} | {count} | | |")
-    rss_after = {s: stack.rss_mb(s) for s in services}
-    emit()
-    emit("| service | RSS after start | after the lookups | after the invitations |")
-    emit("|---|---|---|---|")
-    for s in services:
-        emit(f"| {s} | {rss_started[s]} MB | {rss_loaded[s]} MB | {rss_after[s]} MB |")
-    emit(f"| the four | {sum(rss_started.values())} MB | {sum(rss_loaded.values())} MB | {sum(rss_after.values())} MB |")
-    with open(args.results, "w") as f:
-        f.write("\n".join(out) + "\n")
 
 
 if __name__ == "__main__":

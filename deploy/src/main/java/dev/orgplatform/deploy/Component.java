@@ -90,7 +90,12 @@ abstract class Component {
     }
 
     boolean stop() {
-        return Proc.stop(pidFile(), stopSignal(), Duration.ofSeconds(30));
+        return Proc.stop(pidFile(), stopSignal(), stopGrace());
+    }
+
+    /** How long a stopping component may take before it is killed. */
+    Duration stopGrace() {
+        return Duration.ofSeconds(30);
     }
 
     static int httpStatus(String url) {

@@ -60,8 +60,7 @@ final class ServiceJava {
         }
         Path cache = cacheDir.resolve(service + ".aot");
         Path stamp = cacheDir.resolve(service + ".aot.build");
-        // the JVM deletes its recorded configuration once the cache is written: left behind, the writing was cut short
-        Path unfinished = cacheDir.resolve(service + ".aot.config");
+        Path unfinished = configuration(cacheDir, service);
         String build = fingerprint(app) + " " + javaHome;
         try {
             if (Files.exists(cache) && !Files.exists(unfinished) && Files.exists(stamp) && Files.readString(stamp).equals(build)) {
@@ -78,6 +77,19 @@ final class ServiceJava {
         } catch (IOException e) {
             return List.of(); // no cache: the service starts as it would without one
         }
+    }
+
+    /** Whether an instance of {@code service} is recording its cache, or was cut short while writing it. */
+    static boolean recording(Path cacheDir, String service) {
+        return Files.exists(configuration(cacheDir, service));
+    }
+
+    /**
+     * What a recording instance has observed; the JVM deletes it once the cache is written, so one left behind means
+     * the writing was cut short.
+     */
+    private static Path configuration(Path cacheDir, String service) {
+        return cacheDir.resolve(service + ".aot.config");
     }
 
     static Optional<Path> newestInstalled(Path jvms) {

@@ -2,6 +2,7 @@ package dev.orgplatform.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,16 @@ final class ServiceProcess extends Component {
         return url();
     }
 
+    /** A recording instance writes its AOT cache after its own shutdown: about 20 s more here, killed it writes nothing. */
+    @Override
+    Duration stopGrace() {
+        return ServiceJava.recording(aotDir(), service) ? Duration.ofSeconds(150) : super.stopGrace();
+    }
+
+    private Path aotDir() {
+        return cfg.stateDir().resolve("aot");
+    }
+
     @Override
     ProcessHandle launch(boolean fresh) {
         if (!Files.exists(jar())) {
@@ -72,7 +83,7 @@ final class ServiceProcess extends Component {
         ServiceJava java = ServiceJava.of(cfg);
         List<String> cmd = new ArrayList<>(List.of(java.bin()));
         cmd.addAll(cfg.serviceJvmOptions());
-        cmd.addAll(java.aotOptions(jar().getParent(), cfg.stateDir().resolve("aot"), service, replica));
+        cmd.addAll(java.aotOptions(jar().getParent(), aotDir(), service, replica));
         config.forEach((k, v) -> {
             // an env var naming the same property must win, but system properties outrank env in Quarkus
             if (!env.containsKey(envName(k))) cmd.add("-D" + k + "=" + v);

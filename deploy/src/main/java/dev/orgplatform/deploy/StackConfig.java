@@ -26,8 +26,13 @@ public final class StackConfig {
             List.of("org-service", "user-service", "invitation-service", "billing-service");
     /** The web console: started with the services, calls them with the signed-in person's token; no database. */
     public static final String CONSOLE = "console";
+    /**
+     * Every service's JVM: a bounded heap that gives back what a burst (or loading the access view) took, once a
+     * collection leaves it mostly free.
+     */
+    static final String DEFAULT_SERVICE_JVM_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 "
+            + "-XX:MaxHeapFreeRatio=30 -Xss512k -XX:+ExitOnOutOfMemoryError";
     /** The topics the services publish to, each owned by one service (created before the services start). */
-    static final String DEFAULT_SERVICE_JVM_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx256m -Xss512k -XX:+ExitOnOutOfMemoryError";
     public static final List<String> TOPICS = List.of("organizations", "memberships", "apikeys", "invitations", "billing", "sso");
     private static final Map<String, String> DEV_DATABASES = Map.of(
             "org-service", "org", "user-service", "users", "invitation-service", "invitations",
