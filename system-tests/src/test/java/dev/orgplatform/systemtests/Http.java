@@ -71,10 +71,15 @@ final class Http {
     }
 
     static Answer send(String method, String url, Map<String, String> headers, String json) {
+        return send(method, url, headers, json, true);
+    }
+
+    /** {@code jsonType}: a body goes out as application/json unless {@code headers} name its type; false sends none. */
+    static Answer send(String method, String url, Map<String, String> headers, String json, boolean jsonType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(b::header);
-        if (json != null) {
+        if (json != null && jsonType && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             b.header("Content-Type", "application/json");
         }
         long sent = System.nanoTime();
@@ -87,6 +92,49 @@ final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(method, url, -1, null, null, "interrupted", sent, System.nanoTime());
+        }
+    }
+
+    /**
+     * A request announcing a JSON body of {@code contentLength} bytes and sending none of it: what a server that refuses
+     * by the announced length answers (a client uploading the whole body may see the connection close first).
+     */
+    static Answer announceBody(String method, String url, Map<String, String> headers, long contentLength) {
+        URI uri = URI.create(url);
+        long sent = System.nanoTime();
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            StringBuilder request = new StringBuilder(method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n");
+            headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String[] statusLine = in.readLine().split(" ", 3);
+            String contentType = null;
+            int length = 0;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                String[] header = line.split(":", 2);
+                if (header[0].equalsIgnoreCase("Content-Type")) {
+                    contentType = header[1].trim();
+                } else if (header[0].equalsIgnoreCase("Content-Length")) {
+                    length = Integer.parseInt(header[1].trim());
+                }
+            }
+            char[] body = new char[length];
+            int read = 0;
+            while (read < length) {
+                int n = in.read(body, read, length - read);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            return new Answer(method, url, Integer.parseInt(statusLine[1]), contentType, null, new String(body, 0, read), sent,
+                    System.nanoTime());
+        } catch (IOException | RuntimeException e) {
+            return new Answer(method, url, -1, null, null, e.toString(), sent, System.nanoTime());
         }
     }
 }

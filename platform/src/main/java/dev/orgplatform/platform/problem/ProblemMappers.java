@@ -1,6 +1,7 @@
 package dev.orgplatform.platform.problem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -46,11 +48,10 @@ public class ProblemMappers {
 
     // the JSON mappers quarkus-rest-jackson ships answer plain JSON: these take over for each type they map
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class,
-            StreamReadException.class })
+            StreamReadException.class, UnrecognizedPropertyException.class })
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? jsonPath(m) : "body";
-        String message = e instanceof JsonMappingException ? "has an unreadable value" : "is not valid JSON";
-        List<FieldError> errors = List.of(new FieldError(field, message));
+        List<FieldError> errors = List.of(e instanceof JsonMappingException m ? unreadableField(m)
+                : new FieldError("body", "is not valid JSON" + where(e)));
         return respond(new Problem(type(400), "Invalid request", 400, summary(errors), path(uri), errors, Map.of()));
     }
 
@@ -58,6 +59,9 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
+        }
+        if (e.getCause() instanceof ProblemException refusal) { // a parameter converter's, wrapped by JAX-RS
+            return problem(refusal, uri);
         }
         int status = e.getResponse().getStatus();
         return respond(new Problem(type(status), Response.Status.fromStatusCode(status) == null ? "Error"
@@ -113,6 +117,47 @@ public class ProblemMappers {
     private static String field(String propertyPath) {
         String[] parts = propertyPath.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    /** The field a body could not be read at, and what it should have been. */
+    private static FieldError unreadableField(JsonMappingException e) {
+        String path = jsonPath(e);
+        if (e instanceof UnrecognizedPropertyException u) {
+            String field = path.equals("body") ? u.getPropertyName()
+                    : path.endsWith(u.getPropertyName()) ? path : path + "." + u.getPropertyName();
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return new FieldError(field, "is not a field of this request" + (known.isEmpty() ? "" : "; its fields: " + String.join(", ", known)));
+        }
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (target != null && target.isEnum()) {
+            return new FieldError(path, "must be one of " + Arrays.toString(target.getEnumConstants()));
+        }
+        if (target != null) {
+            return new FieldError(path, "must be " + kind(target));
+        }
+        return new FieldError(path, "has an unreadable value" + where(e));
+    }
+
+    private static String kind(Class<?> target) {
+        if (target == String.class || target == java.util.UUID.class || java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            return target == String.class ? "a string" : "a string holding a " + target.getSimpleName();
+        }
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return "a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -25,6 +25,11 @@ class ProblemMappersTest {
     record Team(String name, List<Integer> sizes) {
     }
 
+    enum Colour { RED, GREEN }
+
+    record Paint(Colour colour, boolean glossy) {
+    }
+
     private final ProblemMappers mappers = new ProblemMappers();
 
     @Test
@@ -51,6 +56,34 @@ class ProblemMappersTest {
         Problem p = (Problem) mappers.unreadable(e, null).getEntity();
         assertEquals(400, p.status());
         assertEquals("sizes[1]", p.errors().get(0).field());
+    }
+
+    @Test
+    void anUnknownEnumValueListsTheAllowedOnes() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> new ObjectMapper().readValue("{\"colour\":\"BLUE\"}", Paint.class));
+        FieldError error = ((Problem) mappers.unreadable(e, null).getEntity()).errors().get(0);
+        assertEquals(new FieldError("colour", "must be one of [RED, GREEN]"), error);
+    }
+
+    @Test
+    void aValueOfAnotherJsonTypeSaysWhichTypeWasExpected() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> new ObjectMapper().readValue("{\"name\":{\"an\":\"object\"}}", Team.class));
+        assertEquals(new FieldError("name", "must be a string"), ((Problem) mappers.unreadable(e, null).getEntity()).errors().get(0));
+        JsonProcessingException flag = assertThrows(JsonProcessingException.class,
+                () -> new ObjectMapper().readValue("{\"glossy\":\"perhaps\"}", Paint.class));
+        assertEquals(new FieldError("glossy", "must be true or false"),
+                ((Problem) mappers.unreadable(flag, null).getEntity()).errors().get(0));
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithTheFieldsThereAre() {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue("{\"name\":\"a\",\"rol\":\"ADMIN\"}", Team.class));
+        FieldError error = ((Problem) mappers.unreadable(e, null).getEntity()).errors().get(0);
+        assertEquals(new FieldError("rol", "is not a field of this request; its fields: name, sizes"), error);
     }
 
     @Test

@@ -1,0 +1,51 @@
+package dev.orgplatform.platform.rest;
+
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import dev.orgplatform.platform.problem.ProblemException;
+
+/**
+ * What every request must look like before any resource sees it, answered as problems: a request line no longer than
+ * {@link #MAX_URI_LENGTH} (414; the HTTP server itself refuses lines beyond {@code quarkus.http.limits.max-initial-line-length}
+ * without a body), and a body, where there is one, of JSON (415).
+ */
+public class RequestFormatFilter {
+
+    /** Far beyond any URI this API makes (a cursor is at most 1,024 characters). */
+    static final int MAX_URI_LENGTH = 8_192;
+    private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    @ServerRequestFilter(preMatching = true)
+    public void requireFormat(ContainerRequestContext request) {
+        int length = request.getUriInfo().getRequestUri().toString().length();
+        if (length > MAX_URI_LENGTH) {
+            throw new ProblemException(414, "URI too long", "the request URI has " + length + " characters; at most "
+                    + MAX_URI_LENGTH + " are accepted");
+        }
+        if (WITH_BODY.contains(request.getMethod()) && hasBody(request) && !isJson(request.getHeaderString(HttpHeaders.CONTENT_TYPE))) {
+            String sent = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            throw new ProblemException(415, "Unsupported media type", "a request body must be application/json; this one is "
+                    + (sent == null ? "of no declared type" : sent));
+        }
+    }
+
+    private static boolean hasBody(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return length != null ? !length.trim().equals("0") : request.getHeaderString("Transfer-Encoding") != null;
+    }
+
+    /** application/json or application/*+json, with or without parameters such as a charset. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+}
