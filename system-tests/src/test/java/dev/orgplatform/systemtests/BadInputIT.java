@@ -29,13 +29,13 @@ import dev.orgplatform.deploy.testing.TestUsers;
 
 /**
  * Every operation of the four services' OpenAPI documents, sent what a careless or hostile client sends: malformed
- * JSON, a field of the wrong type, unknown fields, no required fields, a body that is not JSON, a body over the size
- * limit, a path parameter that is no UUID, a bad, negative or huge {@code limit}, a tampered or oversized cursor, a bad
- * {@code If-Match}, a URI over the length limit, a method the path does not have (405, or 404 where the path is only
- * the shape of other resources' paths). Every answer must be a 4xx
- * {@code application/problem+json} (never a 5xx), and where the refusal is about one field, the problem names it.
- * A request is sent as the organization's Owner and, when that is refused outright (401, 403), as a platform service,
- * so it reaches the input checks wherever a caller could.
+ * JSON, a field of the wrong type, unknown fields, no required fields, a string of 1,000,000 characters or an array of
+ * 100,000 items, a body that is not JSON, a body over the size limit, a path parameter that is no UUID, a bad,
+ * negative or huge {@code limit}, a tampered or oversized cursor, a bad {@code If-Match}, a URI over the length
+ * limit, a method the path does not have (405, or 404 where the path is only the shape of other resources' paths).
+ * Every answer must be a 4xx {@code application/problem+json} (never a 5xx), and where the refusal is about one
+ * field, the problem names it. A request is sent as the organization's Owner and, when that is refused outright
+ * (401, 403), as a platform service, so it reaches the input checks wherever a caller could.
  */
 class BadInputIT {
 
@@ -159,12 +159,30 @@ class BadInputIT {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
-            String wrong = wrongValue(resolve(property.getValue()));
+            JsonNode type = resolve(property.getValue());
+            String wrong = wrongValue(type);
             if (wrong != null) {
                 check("wrong type", op, url, none, "{\"" + property.getKey() + "\":" + wrong + "}",
                         new Expected(400, property.getKey()));
             }
+            String huge = hugeValue(type);
+            if (huge != null) {
+                check(type.path("type").asText().equals("array") ? "array of 100,000 items" : "string of 1,000,000 characters", op,
+                        url, none, "{\"" + property.getKey() + "\":" + huge + "}", new Expected(400, property.getKey()));
+            }
         }
+    }
+
+    /** A value of the property's type far beyond any bound (the body stays under the 1 MB limit), or null. */
+    private static String hugeValue(JsonNode schema) {
+        if (schema.has("enum") || !schema.path("format").asText().isEmpty()) {
+            return null;
+        }
+        return switch (schema.path("type").asText()) {
+            case "string" -> "\"" + "x".repeat(1_000_000) + "\"";
+            case "array" -> "[" + String.join(",", java.util.Collections.nCopies(100_000, "\"x\"")) + "]";
+            default -> null;
+        };
     }
 
     /** A value of another JSON type than the property's (one Jackson does not coerce), or null when none applies. */

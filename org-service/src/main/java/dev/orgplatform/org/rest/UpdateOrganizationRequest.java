@@ -11,7 +11,7 @@ import dev.orgplatform.org.Region;
  * their current value: they never change.
  */
 public record UpdateOrganizationRequest(
-        String name,
+        @Size(max = 63) String name,
         @Size(min = 1, max = 200) String displayName,
         @Size(max = 2000) String description,
         @Email @Size(max = 320) String contactEmail,

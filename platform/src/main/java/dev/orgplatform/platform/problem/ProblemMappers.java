@@ -31,6 +31,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int RETRY_AFTER_SECONDS = 2;
+    /** A problem names this many fields at most: a list of many bad items is refused for its first ones. */
+    private static final int MAX_FIELD_ERRORS = 50;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -40,10 +42,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
+        int more = 0;
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new FieldError(field(v.getPropertyPath().toString()), v.getMessage()));
+            if (errors.size() < MAX_FIELD_ERRORS) {
+                errors.add(new FieldError(field(v.getPropertyPath().toString()), v.getMessage()));
+            } else {
+                more++;
+            }
         }
-        return respond(new Problem(type(400), "Invalid request", 400, summary(errors), path(uri), errors, Map.of()));
+        String detail = summary(errors) + (more == 0 ? "" : "; and " + more + " more");
+        return respond(new Problem(type(400), "Invalid request", 400, detail, path(uri), errors, Map.of()));
     }
 
     // the JSON mappers quarkus-rest-jackson ships answer plain JSON: these take over for each type they map

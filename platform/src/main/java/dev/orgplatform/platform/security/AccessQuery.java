@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
  * rule is not asked. {@code identityProvider} (the {@code identity_provider} claim: the Keycloak identity provider the
  * login came through, null for a password) is held against the organization's sign-in policy.
  */
-public record AccessQuery(@NotNull UUID userId, @NotNull UUID organizationId, @NotBlank String permission, String productId,
+public record AccessQuery(@NotNull UUID userId, @NotNull UUID organizationId, @NotBlank @Size(max = 100) String permission, @Size(max = 200) String productId,
         Boolean secondFactor, ApiKeyGrant apiKey, @Size(max = 45) String clientAddress, Long authTime,
         @Size(max = 100) String sessionId, @Size(max = 100) String identityProvider) {
 

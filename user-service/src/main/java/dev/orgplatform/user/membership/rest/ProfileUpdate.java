@@ -14,9 +14,9 @@ import dev.orgplatform.platform.problem.ProblemException;
 public record ProfileUpdate(
         @Size(min = 1, max = 200) String name,
         @Size(max = 2000) @Pattern(regexp = "^$|^https?://\\S+$", message = "must be an http(s) URL") String avatarUrl,
-        String timezone,
-        String language,
-        String email) {
+        @Size(max = 64) String timezone,
+        @Size(max = 35) String language,
+        @Size(max = 320) String email) {
 
     /** The checks bean validation cannot express; each refusal names its field. */
     public ProfileUpdate validated() {
