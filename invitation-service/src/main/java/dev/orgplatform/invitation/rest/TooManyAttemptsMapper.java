@@ -16,7 +16,7 @@ public class TooManyAttemptsMapper {
 
     @ServerExceptionMapper
     public Response tooMany(TooManyAttemptsException e, UriInfo uri) {
-        Problem p = new Problem("https://orgplatform.dev/problems/429", "Too many attempts", 429, e.getMessage(),
+        Problem p = new Problem(Problem.type(429), "Too many attempts", 429, e.getMessage(),
                 uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""), List.of(), Map.of());
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds()).entity(p).build();
     }

@@ -13,6 +13,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The {@code type} of every problem with this status. */
+    public static String type(int status) {
+        return "https://orgplatform.dev/problems/" + status;
+    }
+
     @JsonAnyGetter
     public Map<String, Object> jsonExtensions() {
         return extensions;

@@ -36,7 +36,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(type(e.status()), e.title(), e.status(), e.getMessage(), path(uri), e.errors(), e.extensions()));
+        return respond(new Problem(Problem.type(e.status()), e.title(), e.status(), e.getMessage(), path(uri), e.errors(), e.extensions()));
     }
 
     @ServerExceptionMapper
@@ -51,7 +51,7 @@ public class ProblemMappers {
             }
         }
         String detail = summary(errors) + (more == 0 ? "" : "; and " + more + " more");
-        return respond(new Problem(type(400), "Invalid request", 400, detail, path(uri), errors, Map.of()));
+        return respond(new Problem(Problem.type(400), "Invalid request", 400, detail, path(uri), errors, Map.of()));
     }
 
     // the JSON mappers quarkus-rest-jackson ships answer plain JSON: these take over for each type they map
@@ -60,7 +60,7 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         List<FieldError> errors = List.of(e instanceof JsonMappingException m ? unreadableField(m)
                 : new FieldError("body", "is not valid JSON" + where(e)));
-        return respond(new Problem(type(400), "Invalid request", 400, summary(errors), path(uri), errors, Map.of()));
+        return respond(new Problem(Problem.type(400), "Invalid request", 400, summary(errors), path(uri), errors, Map.of()));
     }
 
     @ServerExceptionMapper
@@ -72,20 +72,20 @@ public class ProblemMappers {
             return problem(refusal, uri);
         }
         int status = e.getResponse().getStatus();
-        return respond(new Problem(type(status), Response.Status.fromStatusCode(status) == null ? "Error"
+        return respond(new Problem(Problem.type(status), Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), status, e.getMessage(), path(uri), List.of(), Map.of()));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(new Problem(type(401), "Unauthorized", 401,
+        return Response.fromResponse(respond(new Problem(Problem.type(401), "Unauthorized", 401,
                 "a valid bearer token or API key is required", path(uri), List.of(), Map.of())))
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(type(403), "Forbidden", 403, "the caller may not do this", path(uri), List.of(), Map.of()));
+        return respond(new Problem(Problem.type(403), "Forbidden", 403, "the caller may not do this", path(uri), List.of(), Map.of()));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -101,7 +101,7 @@ public class ProblemMappers {
             return problem(problem, uri);
         }
         LOG.error("unexpected failure on " + path(uri), e);
-        return respond(new Problem(type(500), "Internal error", 500, "the request failed unexpectedly; it changed nothing",
+        return respond(new Problem(Problem.type(500), "Internal error", 500, "the request failed unexpectedly; it changed nothing",
                 path(uri), List.of(), Map.of()));
     }
 
@@ -111,10 +111,6 @@ public class ProblemMappers {
             r.header("Retry-After", RETRY_AFTER_SECONDS); // transient by nature: tell clients when to come back
         }
         return r.build();
-    }
-
-    private static String type(int status) {
-        return "https://orgplatform.dev/problems/" + status;
     }
 
     private static String path(UriInfo uri) {

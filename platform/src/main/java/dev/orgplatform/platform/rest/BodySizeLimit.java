@@ -44,7 +44,7 @@ public class BodySizeLimit {
             ctx.next();
             return;
         }
-        Problem problem = new Problem("https://orgplatform.dev/problems/413", "Request body too large", 413,
+        Problem problem = new Problem(Problem.type(413), "Request body too large", 413,
                 "the request body has " + announced + " bytes; at most " + limit + " are accepted", ctx.request().path(),
                 List.of(), Map.of());
         String body;
