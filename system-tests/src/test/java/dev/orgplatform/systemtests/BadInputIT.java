@@ -91,6 +91,8 @@ class BadInputIT {
     void everyOperationRefusesBadInputWithAProblemNamingTheField() throws IOException {
         List<Operation> operations = operations();
         assertTrue(operations.size() > 50, "the four OpenAPI documents list the operations: " + operations.size());
+        Map<String, String> stateBefore = state();
+        Map<String, Integer> eventsBefore = events();
         Map<String, Set<String>> methodsByPath = new HashMap<>();
         for (Operation op : operations) {
             methodsByPath.computeIfAbsent(op.service() + " " + op.template(), k -> new java.util.TreeSet<>()).add(op.method());
@@ -102,7 +104,8 @@ class BadInputIT {
             if (missing != null) {
                 Operation op = new Operation(serviceAndTemplate[0], missing, serviceAndTemplate[1], JSON.createArrayNode(), null);
                 check("method not allowed", op, url(op, Map.of()), Map.of(), missing.equals("get") || missing.equals("delete") ? null : "{}",
-                        new Expected(0, null));
+                        new Expected(0, null)); // 405, or 404 where another resource class's paths take the shape
+
             }
         }
         System.out.printf("BadInputIT: %d operations, %d cases (%s), %d requests, %d answered 5xx, %d failed expectations%n",
@@ -110,6 +113,41 @@ class BadInputIT {
                 failures.size());
         assertEquals(0, serverErrors, () -> "answers 5xx:\n" + String.join("\n", failures));
         assertTrue(failures.isEmpty(), () -> failures.size() + " answers were not the problem expected:\n" + String.join("\n", failures));
+
+        // every request was refused, so nothing of the organization changed and no event was published about it
+        assertEquals(stateBefore, state(), "what the organization's resources show is what they showed before the walk");
+        try {
+            Thread.sleep(1_000); // the outbox relays within a second: an event of a refused request would be on its topic now
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(eventsBefore, events(), "no event about the organization or its Owner since the walk started");
+    }
+
+    /** What every readable resource of the organization and its Owner shows, as its Owner reads it. */
+    private static Map<String, String> state() {
+        Map<String, String> shown = new TreeMap<>();
+        String orgPath = "/api/v1/organizations/" + org;
+        for (String[] read : new String[][] { { "org-service", orgPath }, { "org-service", orgPath + "/settings" },
+                { "org-service", orgPath + "/children" }, { "user-service", orgPath + "/members" }, { "user-service", orgPath + "/teams" },
+                { "user-service", orgPath + "/api-keys" }, { "user-service", "/api/v1/users/me" },
+                { "invitation-service", orgPath + "/invitations" }, { "billing-service", orgPath + "/limits" },
+                { "billing-service", orgPath + "/billing-settings" }, { "billing-service", orgPath + "/alerts" } }) {
+            Http.Answer a = Http.get(Suite.url(stack, read[0]) + read[1], Http.bearer(owner.token()));
+            assertEquals(200, a.status(), a::toString);
+            shown.put(read[0] + " " + read[1], a.body());
+        }
+        return shown;
+    }
+
+    /** How many records each topic holds that name the organization or its Owner. */
+    private static Map<String, Integer> events() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String topic : List.of("organizations", "memberships", "invitations", "billing")) {
+            counts.put(topic, (int) Topics.readAll(stack.config().kafkaBootstrap(), topic).stream()
+                    .filter(r -> r.value() != null && (r.value().contains(org) || r.value().contains(owner.id()))).count());
+        }
+        return counts;
     }
 
     private void walk(Operation op) {
@@ -124,6 +162,9 @@ class BadInputIT {
                 check("path parameter not a UUID", op, url(op, Map.of(name, "not-a-uuid")), none,
                         op.bodySchema() == null ? null : "{}", new Expected(400, name));
             }
+        }
+        if (op.method().equals("get")) {
+            check("not acceptable", op, url(op, Map.of()), Map.of("Accept", "application/xml"), null, new Expected(406, null));
         }
         if (op.hasQuery("limit")) {
             for (String limit : List.of("abc", "-1", "0", "1000000", "99999999999")) {
@@ -157,18 +198,35 @@ class BadInputIT {
         if (schema.path("required").size() > 0) {
             check("required fields missing", op, url, none, "{}", new Expected(400, null));
         }
+        fields(op, url, schema, "", v -> v);
+    }
+
+    /**
+     * Each property of {@code schema} (at {@code path} in the body; {@code wrap} puts a value there) given a value of
+     * the wrong type and one far beyond any bound; nested objects, and objects inside arrays, the same way.
+     */
+    private void fields(Operation op, String url, JsonNode schema, String path, java.util.function.UnaryOperator<String> wrap) {
         for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
+            String field = path + property.getKey();
+            java.util.function.UnaryOperator<String> at = v -> wrap.apply("{\"" + property.getKey() + "\":" + v + "}");
             JsonNode type = resolve(property.getValue());
+            String nested = path.isEmpty() ? "" : "nested ";
             String wrong = wrongValue(type);
             if (wrong != null) {
-                check("wrong type", op, url, none, "{\"" + property.getKey() + "\":" + wrong + "}",
-                        new Expected(400, property.getKey()));
+                check(nested + "wrong type", op, url, Map.of(), at.apply(wrong), new Expected(400, field));
             }
             String huge = hugeValue(type);
             if (huge != null) {
-                check(type.path("type").asText().equals("array") ? "array of 100,000 items" : "string of 1,000,000 characters", op,
-                        url, none, "{\"" + property.getKey() + "\":" + huge + "}", new Expected(400, property.getKey()));
+                check(nested + (type.path("type").asText().equals("array") ? "array of 100,000 items" : "string of 1,000,000 characters"),
+                        op, url, Map.of(), at.apply(huge), new Expected(400, field));
+            }
+            if (type.has("properties")) {
+                fields(op, url, type, field + ".", at);
+            }
+            JsonNode items = resolve(type.path("items"));
+            if ("array".equals(type.path("type").asText()) && items.has("properties")) {
+                fields(op, url, items, field + "[0].", v -> at.apply("[" + v + "]"));
             }
         }
     }

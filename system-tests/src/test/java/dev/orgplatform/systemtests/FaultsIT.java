@@ -121,7 +121,7 @@ class FaultsIT {
 
         List<Creation> created = all.stream().filter(c -> c.answer().ok()).toList();
         List<Http.Answer> failed = all.stream().map(Creation::answer).filter(a -> !a.ok()).toList();
-        assertEquals(List.of(), failed.stream().filter(a -> !a.retryableProblem()).toList(), "a creation failed other than with a 503 problem");
+        assertEquals(List.of(), failed.stream().filter(a -> !a.retryableProblem()).toList(), "a creation failed other than with a 503 problem or a lost race (409)");
         Map<String, TestUsers.User> ownerOf = new LinkedHashMap<>();
         for (Creation c : created) {
             ownerOf.put(JSON.readTree(c.answer().body()).get("id").asText(), c.owner());
@@ -186,7 +186,7 @@ class FaultsIT {
         assertEquals(StackConfig.SERVICES, List.copyOf(readyAfter.keySet()), "every service ready again without a restart");
         assertEquals(List.of(), first(answers.stream().filter(a -> !a.answered()).toList()), "every request got an answer");
         assertEquals(List.of(), first(answers.stream().filter(a -> !a.ok() && !a.retryableProblem()).toList()),
-                "every failure is a 503 problem with Retry-After naming what is unavailable, never a 500");
+                "every failure is a 503 problem with Retry-After naming what is unavailable (or a 409 lost race), never a 500");
         assertFalse(whileDown.isEmpty(), "the load went on while PostgreSQL was down");
         assertEquals(List.of(), first(whileDown.stream().filter(a -> !a.retryableProblem()).toList()),
                 "while PostgreSQL is down every answer is a 503 problem with Retry-After naming what is unavailable");

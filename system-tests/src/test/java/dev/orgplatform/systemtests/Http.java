@@ -27,12 +27,18 @@ final class Http {
         }
 
         /**
-         * A 503 problem document that tells the client when to come back and names the part that is unavailable (or
-         * says the change lost a race with another): what an outage must look like.
+         * A 503 problem document that tells the client when to come back and names the part that is unavailable, or
+         * a 409 saying the change lost a race with another: what an outage may look like.
          */
         boolean retryableProblem() {
-            return status == 503 && contentType != null && contentType.startsWith("application/problem+json") && retryAfter != null
-                    && body != null && (body.contains("\"unavailable\":\"") || body.contains("\"title\":\"Concurrent change\""));
+            boolean problem = contentType != null && contentType.startsWith("application/problem+json") && body != null;
+            return problem && (status == 503 && retryAfter != null && body.contains("\"unavailable\":\"") || lostRace());
+        }
+
+        /** A 409 problem saying another change to the same data committed first, so this one changed nothing. */
+        boolean lostRace() {
+            return status == 409 && contentType != null && contentType.startsWith("application/problem+json") && body != null
+                    && body.contains("\"title\":\"Concurrent change\"");
         }
 
         @Override

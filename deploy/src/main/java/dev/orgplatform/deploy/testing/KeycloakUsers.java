@@ -72,13 +72,18 @@ public final class KeycloakUsers {
 
     /** The actions Keycloak makes the user take at their next sign-in (CONFIGURE_TOTP, ...). */
     public List<String> requiredActions(String userId) {
+        List<String> actions = new ArrayList<>();
+        user(userId).path("requiredActions").forEach(a -> actions.add(a.asText()));
+        return actions;
+    }
+
+    /** The user as Keycloak's admin API shows them (firstName, lastName, enabled, ...). */
+    public JsonNode user(String userId) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(cfg.keycloakUrl() + "/admin/realms/" + cfg.realm()
                 + "/users/" + userId)).header("Authorization", "Bearer " + adminToken()).GET().build());
         if (r.statusCode() != 200) throw new IllegalStateException("read user " + userId + ": " + r.statusCode() + " " + r.body());
         try {
-            List<String> actions = new ArrayList<>();
-            JSON.readTree(r.body()).path("requiredActions").forEach(a -> actions.add(a.asText()));
-            return actions;
+            return JSON.readTree(r.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

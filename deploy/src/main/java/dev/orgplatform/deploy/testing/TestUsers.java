@@ -46,6 +46,11 @@ public final class TestUsers {
     private record CachedToken(String token, long at) {
     }
 
+    /** The user as Keycloak holds them (firstName, lastName, enabled, ...). */
+    public static com.fasterxml.jackson.databind.JsonNode inKeycloak(String userId) {
+        return KEYCLOAK.user(userId);
+    }
+
     public static StackConfig stack() {
         return StackConfig.of(StackProfile.TEST);
     }

@@ -192,9 +192,18 @@ public class InvitationService {
         i.createdAt = now;
         i.sentAt = now;
         i.expiresAt = expiry.expiresAt(now);
-        // an overdue one still PENDING in the table would hold the one-pending slot: it expires now
+        // an overdue one still PENDING in the table would hold the one-pending slot: it expires now; a live one
+        // (committed by a request racing this one since the check before the seat was held) wins
         return invitations.findPending(organizationId, email)
-                .chain(stale -> stale == null ? Uni.createFrom().voidItem() : expire(stale, now).call(invitations::flush))
+                .chain(pending -> {
+                    if (pending == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (expiry.pendingAt(pending, now)) {
+                        throw duplicate();
+                    }
+                    return expire(pending, now).call(invitations::flush);
+                })
                 .chain(() -> invitations.persistAndFlush(i))
                 .call(saved -> outbox.publish(InvitationEvents.TOPIC, "InvitationCreated", organizationId, "invitations/" + saved.id,
                         InvitationMapper.toCreated(saved)));

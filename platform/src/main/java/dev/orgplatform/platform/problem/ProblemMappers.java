@@ -63,6 +63,20 @@ public class ProblemMappers {
         return respond(new Problem(Problem.type(400), "Invalid request", 400, summary(errors), path(uri), errors, Map.of()));
     }
 
+    /**
+     * No operation at this path and method: said so, pointing at where the operations are listed (JAX-RS says only
+     * "Unable to find matching target resource method"). Where a path is the shape of another resource class's paths
+     * the router answers this 404 even though another method exists there: it stops at one class.
+     */
+    @ServerExceptionMapper
+    public Response noOperation(jakarta.ws.rs.NotFoundException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
+        if (e.getCause() != null || e.getResponse().hasEntity()) {
+            return web(e, uri);
+        }
+        return respond(new Problem(Problem.type(404), "Not found", 404, "this service has no operation " + request.getMethod() + " "
+                + path(uri) + "; its operations are listed at /q/openapi", path(uri), List.of(), Map.of()));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -72,6 +86,11 @@ public class ProblemMappers {
             return problem(refusal, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 405 && !e.getResponse().getAllowedMethods().isEmpty()) {
+            String allowed = String.join(", ", new java.util.TreeSet<>(e.getResponse().getAllowedMethods()));
+            return Response.fromResponse(respond(new Problem(Problem.type(405), "Method not allowed", 405,
+                    "this path allows " + allowed, path(uri), List.of(), Map.of()))).header("Allow", allowed).build();
+        }
         return respond(new Problem(Problem.type(status), Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), status, e.getMessage(), path(uri), List.of(), Map.of()));
     }
@@ -90,15 +109,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        Optional<TransientFailure> transientFailure = TransientFailure.of(e);
-        if (transientFailure.isPresent()) {
-            LOG.warnf("%s on %s: %s", transientFailure.get(), path(uri), e.toString());
-            ProblemException problem = transientFailure.get() == TransientFailure.DATABASE_UNAVAILABLE
-                    ? ProblemException.unavailable(ProblemException.POSTGRESQL, "Database unavailable",
-                            "the database is unavailable; the request changed nothing, try again")
-                    : new ProblemException(503, "Concurrent change",
-                            "another change to the same data committed first; the request changed nothing, try again");
-            return problem(problem, uri);
+        Optional<DatabaseFailure> databaseFailure = DatabaseFailure.of(e);
+        if (databaseFailure.isPresent()) {
+            LOG.warnf("%s on %s: %s", databaseFailure.get(), path(uri), e.toString());
+            return problem(switch (databaseFailure.get()) {
+                case DATABASE_UNAVAILABLE -> ProblemException.unavailable(ProblemException.POSTGRESQL, "Database unavailable",
+                        "the database is unavailable; the request changed nothing, try again");
+                case CONFLICT -> new ProblemException(409, "Concurrent change",
+                        "another change to the same data committed first; the request changed nothing: read it again and retry");
+                case DUPLICATE -> new ProblemException(409, "Already exists",
+                        "another request created the same thing at the same moment; this one changed nothing");
+            }, uri);
         }
         LOG.error("unexpected failure on " + path(uri), e);
         return respond(new Problem(Problem.type(500), "Internal error", 500, "the request failed unexpectedly; it changed nothing",

@@ -13,7 +13,9 @@ import dev.orgplatform.platform.problem.ProblemException;
 /**
  * What every request must look like before any resource sees it, answered as problems: a request line no longer than
  * {@link #MAX_URI_LENGTH} (414; the HTTP server itself refuses lines beyond {@code quarkus.http.limits.max-initial-line-length}
- * without a body), and a body, where there is one, of JSON (415).
+ * without a body), a body, where there is one, of JSON (415), and an answer in JSON acceptable to the client (406:
+ * without it, a resource that declares no media type would answer {@code Accept: application/xml} with a Java
+ * object's {@code toString()}).
  */
 public class RequestFormatFilter {
 
@@ -33,6 +35,31 @@ public class RequestFormatFilter {
             throw new ProblemException(415, "Unsupported media type", "a request body must be application/json; this one is "
                     + (sent == null ? "of no declared type" : sent));
         }
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        if (!acceptsJson(accept)) {
+            throw new ProblemException(406, "Not acceptable", "this API answers application/json (problems application/problem+json);"
+                    + " the request accepts only " + accept);
+        }
+    }
+
+    /** No Accept header, or one with a range that admits application/json at a quality above zero. */
+    static boolean acceptsJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim().replace(" ", "");
+                refused |= parameter.matches("q=0(\\.0*)?");
+            }
+            if (!refused && (type.equals("*/*") || type.equals("application/*") || type.equals("application/json") || type.isEmpty())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasBody(ContainerRequestContext request) {

@@ -120,12 +120,44 @@ class ProblemMappersTest {
     }
 
     @Test
-    void aLostRaceIsA503ToRetryThatBlamesNoDependency() {
+    void aLostRaceIsA409ConflictThatBlamesNoDependency() {
         Response r = mappers.unexpected(new RuntimeException(new OptimisticLockException("row was updated")), null);
         Problem p = (Problem) r.getEntity();
-        assertEquals(503, r.getStatus());
+        assertEquals(409, r.getStatus());
+        assertEquals(null, r.getHeaderString("Retry-After"));
         assertEquals("Concurrent change", p.title());
         assertEquals(Map.of(), p.jsonExtensions());
+    }
+
+    @Test
+    void aMethodThePathLacksIsA405NamingTheMethodsItHas() {
+        Response refused = Response.status(405).allow("POST", "GET").build();
+        Response r = mappers.web(new jakarta.ws.rs.NotAllowedException(refused), null);
+        Problem p = (Problem) r.getEntity();
+        assertEquals(405, r.getStatus());
+        assertEquals("this path allows GET, POST", p.detail());
+        assertEquals("GET, POST", r.getHeaderString("Allow"));
+    }
+
+    @Test
+    void aCreationThatLostTheRaceToTheSameUniqueThingIsA409() {
+        Throwable e = new RuntimeException("could not execute statement", new io.vertx.pgclient.PgException(
+                "duplicate key value violates unique constraint \"team_organization_id_name_key\"", "ERROR", "23505", null));
+        Response r = mappers.unexpected(e, null);
+        Problem p = (Problem) r.getEntity();
+        assertEquals(409, r.getStatus());
+        assertEquals("Already exists", p.title());
+        assertFalse(p.detail().contains("team_organization"), "no table or constraint leaks: " + p.detail());
+        // as Hibernate Reactive passes it on: a converted exception over an SQLException, the PgException gone
+        Throwable converted = new org.hibernate.exception.ConstraintViolationException("error executing SQL statement",
+                new java.sql.SQLException("duplicate key value violates unique constraint", "23505"), "insert into team", "team_key");
+        assertEquals(409, mappers.unexpected(new java.util.concurrent.CompletionException(converted), null).getStatus());
+    }
+
+    @Test
+    void aViolatedCheckIsStillABug() {
+        Throwable e = new RuntimeException(new io.vertx.pgclient.PgException("new row violates check constraint", "ERROR", "23514", null));
+        assertEquals(500, mappers.unexpected(e, null).getStatus());
     }
 
     @Test

@@ -15,4 +15,17 @@ class RequestFormatFilterTest {
         assertEquals(false, RequestFormatFilter.isJson("application/x-www-form-urlencoded"));
         assertEquals(false, RequestFormatFilter.isJson(null));
     }
+
+    @Test
+    void jsonIsAcceptableUnlessEveryRangeTheClientNamesExcludesIt() {
+        assertEquals(true, RequestFormatFilter.acceptsJson(null));
+        assertEquals(true, RequestFormatFilter.acceptsJson("*/*"));
+        assertEquals(true, RequestFormatFilter.acceptsJson("application/json"));
+        assertEquals(true, RequestFormatFilter.acceptsJson("text/html, application/*;q=0.5"));
+        assertEquals(true, RequestFormatFilter.acceptsJson("application/xml, Application/JSON; charset=utf-8"));
+        assertEquals(false, RequestFormatFilter.acceptsJson("application/xml"));
+        assertEquals(false, RequestFormatFilter.acceptsJson("text/plain, text/html"));
+        assertEquals(false, RequestFormatFilter.acceptsJson("application/json;q=0, text/plain"));
+        assertEquals(false, RequestFormatFilter.acceptsJson("application/problem+json"));
+    }
 }

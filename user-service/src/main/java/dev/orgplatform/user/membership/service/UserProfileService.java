@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
@@ -20,10 +22,13 @@ import dev.orgplatform.user.membership.repository.UserProfileRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class UserProfileService {
+
+    private static final Logger LOG = Logger.getLogger(UserProfileService.class);
 
     private final UserProfileRepository users;
     private final Keycloak keycloak;
@@ -81,14 +86,24 @@ public class UserProfileService {
 
     /**
      * The user edits their own profile. A new name goes to Keycloak first, outside any transaction: if Keycloak
-     * is down nothing changes (503); only then is the profile committed.
+     * is down nothing changes (503); only then is the profile committed. When the commit fails (another edit of the
+     * same version won), Keycloak gets back the name that was committed, so it never keeps a refused one.
      */
     public Uni<UserProfile> update(UUID id, String ifMatch, ProfileChange change) {
         return find(id).chain(current -> {
             Versions.requireMatch(ifMatch, current.version);
-            Uni<Void> identity = change.renames(current) ? keycloak.rename(id, change.name()) : Uni.createFrom().voidItem();
-            return identity.chain(() -> record(id, ifMatch, change));
+            if (!change.renames(current)) {
+                return record(id, ifMatch, change);
+            }
+            return keycloak.rename(id, change.name())
+                    .chain(() -> record(id, ifMatch, change).onFailure().call(refused -> restoreCommittedName(id)));
         });
+    }
+
+    private Uni<Void> restoreCommittedName(UUID id) {
+        return find(id).chain(committed -> keycloak.rename(id, committed.name))
+                .onFailure().invoke(e -> LOG.warnf("Keycloak may keep a refused name of user %s: %s", id, e.toString()))
+                .onFailure().recoverWithNull();
     }
 
     @WithTransaction
