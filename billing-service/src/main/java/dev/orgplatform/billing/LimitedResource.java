@@ -7,7 +7,8 @@ import dev.orgplatform.platform.client.ReservationKeys;
 /**
  * A resource whose usage billing counts per organization. The first five are limited (the plan sets the limit, a
  * custom limit may raise it up to {@code maximum}; null = no maximum); {@code activeDeployments} is only tracked
- * (never limited) so that deletion can ask whether any run. Limits per plan: {@link Plan}. The resources other services
+ * (never limited) so that deletion can ask whether any run; {@code subOrganizations} is limited by the plan alone (none
+ * where the plan does not include them, no limit where it does), never by hand. Limits per plan: {@link Plan}. The resources other services
  * reserve are named as {@link ReservationKeys} names them.
  */
 public enum LimitedResource {
@@ -16,7 +17,8 @@ public enum LimitedResource {
     @JsonProperty(ReservationKeys.USERS) USERS(ReservationKeys.USERS, 500L, true),
     @JsonProperty(ReservationKeys.API_KEYS) API_KEYS(ReservationKeys.API_KEYS, 1_000L, true),
     @JsonProperty("webhooks") WEBHOOKS("webhooks", 100L, true),
-    @JsonProperty("activeDeployments") ACTIVE_DEPLOYMENTS("activeDeployments", null, false);
+    @JsonProperty("activeDeployments") ACTIVE_DEPLOYMENTS("activeDeployments", null, false),
+    @JsonProperty(ReservationKeys.SUB_ORGANIZATIONS) SUB_ORGANIZATIONS(ReservationKeys.SUB_ORGANIZATIONS, null, false);
 
     private final String key;
     private final Long maximum;

@@ -16,6 +16,14 @@ class LimitedResourceTest {
         assertEquals(LimitedResource.API_KEYS, LimitedResource.ofKey(ReservationKeys.API_KEYS));
         assertEquals(ReservationKeys.USERS, LimitedResource.USERS.key());
         assertEquals(ReservationKeys.API_KEYS, LimitedResource.API_KEYS.key());
+        assertEquals(LimitedResource.SUB_ORGANIZATIONS, LimitedResource.ofKey(ReservationKeys.SUB_ORGANIZATIONS));
+    }
+
+    @Test
+    void aSubOrganizationsHolderNamesItAndOthersAreLeftOut() {
+        java.util.UUID kid = java.util.UUID.randomUUID();
+        assertEquals(java.util.List.of(kid), ReservationKeys.subOrganizations(java.util.List.of(ReservationKeys.subOrganization(kid),
+                ReservationKeys.member(java.util.UUID.randomUUID()))));
     }
 
     @Test

@@ -35,6 +35,12 @@ public class Organization {
     @Column(nullable = false, updatable = false)
     public Region region;
 
+    /** ISO 3166-1 alpha-2, or null; shown, never used for routing. */
+    public String country;
+
+    /** A sub-organization's type ({@code SubOrganizationType}); null for a root. */
+    public String type;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public OrganizationState state;

@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.deploy.testing.KafkaEvents;
 import dev.orgplatform.deploy.testing.TestUsers;
+import dev.orgplatform.platform.client.Quotas;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.security.AccessPolicy;
 import dev.orgplatform.platform.testing.GrantedAccess;
+import dev.orgplatform.platform.testing.GrantedQuotas;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -58,12 +60,18 @@ final class Fixtures {
 
     /**
      * Stands in for user-service's check for the current test (user-service does not run in module tests): nobody
-     * has a role anywhere until granted one.
+     * has a role anywhere until granted one. Every unit billing-service would reserve is granted too (none runs here).
      */
     static GrantedAccess grantedAccess() {
         GrantedAccess access = new GrantedAccess();
         QuarkusMock.installMockForType(access, AccessPolicy.class);
+        grantedQuotas();
         return access;
+    }
+
+    /** Sub-organizations take a unit at billing-service, which does not run in these tests: every unit is granted. */
+    static void grantedQuotas() {
+        QuarkusMock.installMockForType(new GrantedQuotas(), Quotas.class);
     }
 
     static String suffix() {

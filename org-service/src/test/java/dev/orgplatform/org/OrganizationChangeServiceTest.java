@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,10 +43,15 @@ class OrganizationChangeServiceTest {
 
     private final UUID owner = UUID.randomUUID();
 
+    @BeforeEach
+    void subOrganizationsGranted() {
+        Fixtures.grantedQuotas(); // no billing-service runs here: system-tests cover the plan's refusal
+    }
+
     @Test
     void aPatchChangesOnlyWhatItNamesAndPublishesBeforeAndAfter() {
         Organization o = root("Before", "kept");
-        Organization updated = await(() -> organizations.update(o.id, new OrganizationChange(null, "After", null, null, null),
+        Organization updated = await(() -> organizations.update(o.id, new OrganizationChange(null, "After", null, null, null, null, null),
                 Versions.etag(o.version), false));
         assertEquals("After", updated.displayName);
         assertEquals("kept", updated.description);
@@ -55,7 +61,7 @@ class OrganizationChangeServiceTest {
         assertEquals("After", changes.get("displayName").get("after").asText());
         assertEquals(1, changes.size());
 
-        Organization replaced = await(() -> organizations.update(o.id, new OrganizationChange(o.name, "Put", null, null, Region.EU),
+        Organization replaced = await(() -> organizations.update(o.id, new OrganizationChange(o.name, "Put", null, null, Region.EU, null, null),
                 Versions.etag(updated.version), true));
         assertNull(replaced.description, "PUT clears what it does not send");
     }
@@ -63,9 +69,9 @@ class OrganizationChangeServiceTest {
     @Test
     void aStaleOrMissingIfMatchIsRefused() {
         Organization o = root("X", null);
-        OrganizationChange change = new OrganizationChange(null, "Y", null, null, null);
+        OrganizationChange change = new OrganizationChange(null, "Y", null, null, null, null, null);
         await(() -> organizations.update(o.id, change, Versions.etag(o.version), false));
-        ProblemException stale = refusal(() -> organizations.update(o.id, new OrganizationChange(null, "Z", null, null, null),
+        ProblemException stale = refusal(() -> organizations.update(o.id, new OrganizationChange(null, "Z", null, null, null, null, null),
                 Versions.etag(o.version), false));
         assertEquals(412, stale.status());
         assertEquals(428, refusal(() -> organizations.update(o.id, change, null, false)).status());
@@ -76,19 +82,42 @@ class OrganizationChangeServiceTest {
     void nameAndRegionNeverChange() {
         Organization o = root("N", null);
         ProblemException name = refusal(() -> organizations.update(o.id, new OrganizationChange("other-" + suffix(), null, null,
-                null, null), Versions.etag(o.version), false));
+                null, null, null, null), Versions.etag(o.version), false));
         assertEquals(400, name.status());
         assertEquals(List.of("name"), name.errors().stream().map(e -> e.field()).toList());
         ProblemException region = refusal(() -> organizations.update(o.id, new OrganizationChange(null, null, null, null,
-                Region.US), Versions.etag(o.version), false));
+                Region.US, null, null), Versions.etag(o.version), false));
         assertEquals(List.of("region"), region.errors().stream().map(e -> e.field()).toList());
         assertEquals(Region.EU, await(() -> organizations.findAvailable(o.id)).region);
     }
 
     @Test
+    void theCountryIsAskedAtCreationKeptInUpperCaseChangeableAndASubOrganizationsDefaultsToItsParents() {
+        Organization o = await(() -> organizations.createRoot(new NewOrganization("k-" + suffix(), "Country", null, null, Region.EU,
+                "de", null), owner, "o@example.com"));
+        assertEquals("DE", o.country);
+        assertEquals("DE", Fixtures.event("OrganizationCreated", o.id).get("country").asText());
+        Organization kid = await(() -> tree.createChild(o.id, new NewOrganization("k-" + suffix(), "Kid", null, null, null, null, null),
+                owner, null));
+        assertEquals("DE", kid.country, "a sub-organization is in its parent's country unless told otherwise");
+
+        Organization moved = await(() -> organizations.update(o.id, new OrganizationChange(null, null, null, null, null, "fr", null),
+                Versions.etag(o.version), false));
+        assertEquals("FR", moved.country);
+        JsonNode changes = Fixtures.event("OrganizationUpdated", o.id).get("changes");
+        assertEquals("DE", changes.get("country").get("before").asText());
+        assertEquals("FR", changes.get("country").get("after").asText());
+
+        ProblemException unknown = refusal(() -> organizations.update(o.id, new OrganizationChange(null, null, null, null, null, "XX", null),
+                Versions.etag(moved.version), false));
+        assertEquals(400, unknown.status());
+        assertEquals("country", unknown.errors().get(0).field());
+    }
+
+    @Test
     void settingsAreReplacedWithIfMatchPublishedAndInheritedStrictly() {
         Organization root = root("S", null);
-        Organization child = await(() -> tree.createChild(root.id, new NewOrganization("s-" + suffix(), "Child", null, null, null),
+        Organization child = await(() -> tree.createChild(root.id, new NewOrganization("s-" + suffix(), "Child", null, null, null, null, null),
                 owner, null));
 
         OrganizationSettings rootSettings = await(() -> settings.own(root.id));
@@ -123,7 +152,7 @@ class OrganizationChangeServiceTest {
     }
 
     private Organization root(String displayName, String description) {
-        return await(() -> organizations.createRoot(new NewOrganization("c-" + suffix(), displayName, description, null, Region.EU),
+        return await(() -> organizations.createRoot(new NewOrganization("c-" + suffix(), displayName, description, null, Region.EU, null, null),
                 owner, "o@example.com"));
     }
 }

@@ -223,7 +223,7 @@ class OrganizationLifecycleTest {
     }
 
     private Organization create(TestUsers.User owner) {
-        return await(() -> organizations.createRoot(new NewOrganization("l-" + suffix(), "Lifecycle", null, null, Region.US),
+        return await(() -> organizations.createRoot(new NewOrganization("l-" + suffix(), "Lifecycle", null, null, Region.US, null, null),
                 UUID.fromString(owner.id()), owner.email()));
     }
 

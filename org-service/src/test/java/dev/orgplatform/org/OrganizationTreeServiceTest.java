@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,10 +21,12 @@ import dev.orgplatform.org.mapping.TreeMapper;
 import dev.orgplatform.org.rest.MoveResponse;
 import dev.orgplatform.org.rest.TreeNode;
 import dev.orgplatform.org.service.NewOrganization;
+import dev.orgplatform.org.service.OrganizationChange;
 import dev.orgplatform.org.service.OrganizationService;
 import dev.orgplatform.org.service.OrganizationTreeService;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Page;
+import dev.orgplatform.platform.rest.Versions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -41,6 +44,11 @@ class OrganizationTreeServiceTest {
     OrganizationTreeService tree;
 
     private final UUID owner = UUID.randomUUID();
+
+    @BeforeEach
+    void subOrganizationsGranted() {
+        Fixtures.grantedQuotas(); // no billing-service runs here: system-tests cover the plan's refusal
+    }
 
     @Test
     void fourLevelsAndNotAFifth() {
@@ -75,15 +83,40 @@ class OrganizationTreeServiceTest {
     }
 
     @Test
+    void aSubOrganizationIsOfTheDefaultTypeUnlessAskedAndAnotherTypeAsksTheTreesPlanFirst() {
+        Organization root = root();
+        Organization kid = child(root);
+        assertEquals("client", kid.type, "the first type on offer");
+        assertNull(root.type, "a root has none");
+        assertEquals("client", Fixtures.event("OrganizationCreated", kid.id).get("type").asText());
+
+        ProblemException unknown = refusal(() -> tree.createChild(root.id, typed("spaceship"), owner, null));
+        assertEquals("type", unknown.errors().get(0).field());
+        assertTrue(unknown.errors().get(0).message().contains("partner"), "lists the types on offer");
+        // another type needs the plan's feature, which only billing-service can tell: it does not run here, so no
+        assertEquals(503, refusal(() -> tree.createChild(root.id, typed("partner"), owner, null)).status());
+        assertEquals(503, refusal(() -> organizations.update(kid.id, new OrganizationChange(null, null, null, null, null, null, "site"),
+                Versions.etag(kid.version), false)).status());
+        assertEquals("type", refusal(() -> organizations.update(root.id, new OrganizationChange(null, null, null, null, null, null,
+                "client"), Versions.etag(root.version), false)).errors().get(0).field(), "a root has no type");
+
+        Organization other = child(root);
+        assertEquals(2, await(() -> tree.children(root.id, "client", 10, null)).items().size());
+        assertEquals(0, await(() -> tree.children(root.id, "partner", 10, null)).items().size());
+        assertEquals("type", refusal(() -> tree.children(root.id, "spaceship", 10, null)).errors().get(0).field());
+        assertTrue(List.of(kid.id, other.id).contains(await(() -> tree.children(root.id, "CLIENT", 10, null)).items().get(0).id));
+    }
+
+    @Test
     void listsChildrenAncestorsAndTheSubtree() {
         Organization root = root();
         Organization a = child(root);
         Organization b = child(root);
         Organization a1 = child(a);
 
-        Page<Organization> first = await(() -> tree.children(root.id, 1, null));
+        Page<Organization> first = await(() -> tree.children(root.id, null, 1, null));
         assertEquals(1, first.items().size());
-        Page<Organization> second = await(() -> tree.children(root.id, 1, first.nextCursor()));
+        Page<Organization> second = await(() -> tree.children(root.id, null, 1, first.nextCursor()));
         assertEquals(1, second.items().size());
         assertNull(second.nextCursor());
         assertTrue(List.of(a.id, b.id).containsAll(List.of(first.items().get(0).id, second.items().get(0).id)));
@@ -160,7 +193,11 @@ class OrganizationTreeServiceTest {
         return await(() -> tree.createChild(parent.id, fresh(null), owner, "o@example.com"));
     }
 
+    private static NewOrganization typed(String type) {
+        return new NewOrganization("t-" + suffix(), "Typed", null, null, null, null, type);
+    }
+
     private static NewOrganization fresh(Region region) {
-        return new NewOrganization("t-" + suffix(), "Tree test", null, null, region);
+        return new NewOrganization("t-" + suffix(), "Tree test", null, null, region, null, null);
     }
 }

@@ -146,7 +146,8 @@ class CliIT {
         assertTrue(ok(cli(home, "organizations", "list", "--output", "json")).json().path("items").toString().contains(org));
         assertTrue(ok(cli(home, "whoami")).out().contains(org), "whoami names the default organization");
 
-        // a tree, and a move with its dry run
+        // a tree (sub-organizations come with Pro), and a move with its dry run
+        assertEquals("PRO", ok(cli(home, "plan", "set", "PRO", "-o", "json")).json().path("plan").asText());
         String a = ok(cli(home, "organizations", "create", "--parent", org, "--name", name + "-a", "--display-name", "A", "-o", "json"))
                 .json().path("id").asText();
         String b = ok(cli(home, "organizations", "create", "--parent", org, "--name", name + "-b", "--display-name", "B", "-o", "json"))
@@ -209,8 +210,11 @@ class CliIT {
         assertEquals(ExitCode.CONFLICT, ssoOnly.code(), "the CLI's password session would be shut out: " + ssoOnly.err());
         assertTrue(ok(cli(home, "sso", "policy")).out().contains("PASSWORD_AND_SSO"));
 
-        // limits and plan
-        assertEquals("FREE", ok(cli(home, "limits", "show", "-o", "json")).json().path("plan").asText());
+        // limits and plan (Pro since the tree was built; a plan without sub-organizations is refused while they exist)
+        assertEquals("PRO", ok(cli(home, "limits", "show", "-o", "json")).json().path("plan").asText());
+        Run free = cli(home, "plan", "set", "FREE");
+        assertEquals(ExitCode.CONFLICT, free.code(), free.err());
+        assertTrue(free.err().contains("does not include subOrganizations"), free.err());
         JsonNode limits = ok(cli(home, "limits", "set", "users", "12", "-o", "json")).json();
         assertEquals(12, limits.at("/resources").findParents("resource").stream().filter(r -> r.path("resource").asText().equals("users"))
                 .findFirst().orElseThrow().path("limit").asInt());

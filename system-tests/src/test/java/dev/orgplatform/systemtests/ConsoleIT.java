@@ -232,7 +232,7 @@ class ConsoleIT {
     @Test
     void anOwnerCreatesSubOrganizationsAndMovesOneWithThePreviewAndBack() {
         TestUsers.User owner = TestUsers.create("console-tree");
-        String org = new Flows(stack).organization(owner);
+        String org = new Flows(stack).treeRoot(owner);
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
             signIn(page, owner);
@@ -240,6 +240,9 @@ class ConsoleIT {
             String americas = createChild(page, org, "us", "Americas");
             page.navigate(console + "/organizations/" + org);
             assertThat(page.locator("[role=tree] [aria-level='2']")).hasCount(2);
+            // neither has an Admin of its own yet: marked in the tree for the Owner
+            assertThat(page.locator("[role=tree] [aria-level='2'] .no-admin")).hasCount(2);
+            assertThat(page.locator("[role=tree] [aria-level='1'] .no-admin")).hasCount(0);
             shot(page, "organization-tree");
 
             page.navigate(console + "/organizations/" + europe);

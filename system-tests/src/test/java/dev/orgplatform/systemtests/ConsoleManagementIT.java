@@ -66,7 +66,7 @@ class ConsoleManagementIT {
     @Test
     void settingsShowWhatHoldsBesideWhoSetItAndARefusedFormKeepsWhatWasTyped() throws Exception {
         TestUsers.User owner = TestUsers.create("cm-settings");
-        String root = flows.organization(owner);
+        String root = flows.treeRoot(owner);
         String child = child(owner, root, "Plant Berlin");
         String rootName = field(owner, root, "displayName");
         try (BrowserContext context = newContext()) {
@@ -213,7 +213,7 @@ class ConsoleManagementIT {
             page.locator("#invite-email").fill("one-too-many-" + UUID.randomUUID() + "@example.com");
             page.locator("#invite-name").fill("One Too Many");
             page.getByText("Send invitation").click();
-            assertThat(page.locator("#invite-title ~ .alert").last()).containsText("reached its users limit");
+            assertThat(page.locator("#invite-title ~ .alert").last()).containsText("use 61 of its 61 users");
             shot(page, "invite-limit-reached");
         }
     }
@@ -355,7 +355,7 @@ class ConsoleManagementIT {
     @Test
     void deletionListsEveryUnmetConditionAndWhatIsPendingIsRestoredFromItsList() {
         TestUsers.User owner = TestUsers.create("cm-delete");
-        String root = flows.organization(owner);
+        String root = flows.treeRoot(owner);
         String child = child(owner, root, "Short-lived");
         String rootName = field(owner, root, "name");
         String childName = field(owner, child, "name");

@@ -53,6 +53,21 @@ final class Flows {
         return org;
     }
 
+    /** A new root organization of {@code owner} on a plan with sub-organizations (Pro), to build a tree in. */
+    String treeRoot(TestUsers.User owner) {
+        String org = organization(owner);
+        plan(owner, org, "PRO");
+        return org;
+    }
+
+    /** Puts the root {@code org} on {@code plan}, as its Owner does through billing-service. */
+    void plan(TestUsers.User owner, String org, String plan) {
+        String limits = url("billing-service") + "/api/v1/organizations/" + org + "/limits";
+        String etag = given().auth().oauth2(owner.token()).get(limits).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(owner.token()).header("If-Match", etag).contentType(ContentType.JSON).body(Map.of("plan", plan))
+                .when().put(url("billing-service") + "/api/v1/organizations/" + org + "/plan").then().statusCode(200);
+    }
+
     /** Invites {@code email} as {@code role} into "My Team" and reads the token from the mail it was sent (the newest). */
     Invitation invite(TestUsers.User inviter, String org, String email, String role) {
         int before = mailbox.messages(email).size();

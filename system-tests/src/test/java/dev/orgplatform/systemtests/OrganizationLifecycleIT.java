@@ -49,6 +49,7 @@ class OrganizationLifecycleIT {
                 .when().post(orgs()).then().statusCode(201).extract().path("id");
         // read-your-writes: the creating call answered once its author can use it everywhere
         given().auth().oauth2(alice.token()).when().get(orgs() + "/" + org).then().statusCode(200);
+        new Flows(stack).plan(alice, org, "PRO"); // sub-organizations come with Pro
 
         // updates: If-Match required, a stale one refused, region fixed
         String etag = given().auth().oauth2(alice.token()).when().get(orgs() + "/" + org).then().extract().header("ETag");
@@ -123,7 +124,7 @@ class OrganizationLifecycleIT {
     void aSubOrganizationIsDeletedAndRestoredFromAboveAndItsCreatorHoldsNothingThere() {
         Flows flows = new Flows(stack);
         TestUsers.User alice = TestUsers.create("above-owner");
-        String root = flows.organization(alice);
+        String root = flows.treeRoot(alice);
         TestUsers.User bob = flows.member(alice, root, "ADMIN");
         String name = "kid-" + UUID.randomUUID().toString().substring(0, 8);
         String kid = given().auth().oauth2(bob.token()).contentType(ContentType.JSON).body(Map.of("name", name, "displayName", "Kid"))

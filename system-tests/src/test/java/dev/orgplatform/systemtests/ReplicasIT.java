@@ -120,6 +120,7 @@ class ReplicasIT {
         assertEquals(201, created.status(), created::toString);
         String org = JSON.readTree(created.body()).get("id").asText();
         notAtOnce.addAll(usableAtOnce("a new organization", org, asOwner, true));
+        flows.plan(owner, org, "PRO"); // sub-organizations come with Pro
 
         String childName = "ryw-child-" + UUID.randomUUID().toString().substring(0, 8);
         Http.Answer child = Http.post(orgs + "/" + org + "/children", asOwner,

@@ -65,7 +65,7 @@ class SeatsIT {
     @Test
     void twentyInvitationsAtOnceAcrossATreeTakeExactlyTheSeatsLeftUnderTheRootsLimit() throws Exception {
         TestUsers.User owner = TestUsers.create("tree-owner");
-        String root = flows.organization(owner);
+        String root = flows.treeRoot(owner);
         String kid = given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", "kid-" + UUID.randomUUID().toString().substring(0, 8), "displayName", "Kid"))
                 .when().post(flows.url("org-service") + "/api/v1/organizations/" + root + "/children").then().statusCode(201)

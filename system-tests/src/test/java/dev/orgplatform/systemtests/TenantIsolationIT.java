@@ -67,7 +67,7 @@ class TenantIsolationIT {
      */
     static final Map<String, Set<String>> SERVICE_RIGHTS = Map.of(
             "org-service", Set.of("service:access-checks", "service:key-verification", "service:member-lists",
-                    "service:organization-state"),
+                    "service:organization-state", "service:reservations"),
             "user-service", Set.of("service:reservations"),
             "invitation-service", Set.of("service:access-checks", "service:key-verification", "service:member-lists",
                     "service:reservations"),
@@ -92,11 +92,13 @@ class TenantIsolationIT {
         spec("POST /api/v1/organizations/{id}/children", Mode.GATE, "organization:create-child",
                 "{\"name\":\"iso-{random8}\",\"displayName\":\"Isolation child\"}");
         spec("GET /api/v1/organizations/{id}/children", Mode.GATE, "organization:read", null);
+        spec("GET /api/v1/organizations/{id}/sub-organization-types", Mode.GATE, "organization:read", null);
         spec("GET /api/v1/organizations/{id}/ancestors", Mode.GATE, "organization:read", null);
         spec("GET /api/v1/organizations/{id}/subtree", Mode.GATE, "organization:read", null);
         // into its own sub-organization: refused after the gate (409), so nothing moves
         spec("POST /api/v1/organizations/{id}/move", Mode.GATE, "organization:update", "{\"newParentId\":\"{child}\",\"dryRun\":true}");
         // user-service
+        spec("GET /api/v1/organizations/{organizationId}/sub-organizations-without-admin", Mode.GATE, "organization:create-child", null);
         spec("POST /api/v1/organizations/{organizationId}/api-keys", Mode.IN_PERSON, "organization:read",
                 "{\"name\":\"iso\",\"scopes\":[\"read\"],\"expiresIn\":\"1d\"}");
         spec("GET /api/v1/organizations/{organizationId}/api-keys", Mode.GATE, "organization:read", null);
@@ -197,7 +199,7 @@ class TenantIsolationIT {
         stack = Suite.services();
         flows = new Flows(stack);
         TestUsers.User owner = TestUsers.create("iso-owner");
-        root = flows.organization(owner);
+        root = flows.treeRoot(owner);
         tName = "iso-t-" + UUID.randomUUID().toString().substring(0, 8);
         t = child(owner, root, tName);
         child = child(owner, t, "iso-c-" + UUID.randomUUID().toString().substring(0, 8));

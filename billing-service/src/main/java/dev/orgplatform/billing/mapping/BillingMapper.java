@@ -1,8 +1,14 @@
 package dev.orgplatform.billing.mapping;
 
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.orgplatform.billing.BillingAccount;
+import dev.orgplatform.billing.Plan;
+import dev.orgplatform.billing.PlanFeature;
 import dev.orgplatform.billing.Reservation;
 import dev.orgplatform.billing.rest.AlertThresholds;
 import dev.orgplatform.billing.rest.BillingSettingsRequest;
@@ -18,6 +24,10 @@ import dev.orgplatform.billing.service.SettingsChange;
 import dev.orgplatform.billing.service.TreeLimits;
 
 public final class BillingMapper {
+
+    /** Each feature and the first plan that includes it, as the plan table says. */
+    private static final Map<PlanFeature, Plan> FEATURES_FROM = Arrays.stream(PlanFeature.values())
+            .collect(Collectors.toMap(f -> f, Plan::lowestWith, (a, b) -> a, () -> new EnumMap<>(PlanFeature.class)));
 
     private BillingMapper() {
     }
@@ -37,9 +47,10 @@ public final class BillingMapper {
     }
 
     public static LimitsResponse toResponse(TreeLimits t) {
-        return new LimitsResponse(t.account().organizationId, t.root().organizationId, t.root().plan, t.rootQuotas().stream()
+        return new LimitsResponse(t.account().organizationId, t.root().organizationId, t.root().plan,
+                t.root().plan.features().stream().sorted().toList(), FEATURES_FROM, t.rootQuotas().stream()
                 .map(q -> new QuotaResponse(q.resource, q.limitValue, t.treeUsed(q.resource), t.ownUsed(q.resource), q.resource.maximum(),
-                        q.custom))
+                        q.custom, q.resource.limited()))
                 .toList());
     }
 

@@ -56,6 +56,20 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
                 .setParameter(1, now).setParameter(2, max).getResultList());
     }
 
+    /** Who holds units of {@code resource} anywhere in the tree of {@code rootId} (held or committed). */
+    public Uni<List<String>> holdersInTree(UUID rootId, LimitedResource resource) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select r.holder from reservation r join billing_account a "
+                + "on a.organization_id = r.organization_id where a.billing_root_id = ?1 and r.resource = ?2 "
+                + "and r.state in ('HELD', 'COMMITTED') order by r.created_at", String.class)
+                .setParameter(1, rootId).setParameter(2, resource.name()).getResultList());
+    }
+
+    /** The units {@code holder} holds of {@code resource} in any organization (a sub-organization's own unit), locked. */
+    public Uni<List<Reservation>> heldAnywhereBy(LimitedResource resource, String holder) {
+        return find("resource = ?1 and holder = ?2 and state in ?3", resource, holder,
+                List.of(ReservationState.HELD, ReservationState.COMMITTED)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public Uni<Integer> changeHolder(UUID organizationId, UUID reservationId, String holder) {
         return update("holder = ?1 where organizationId = ?2 and id = ?3", holder, organizationId, reservationId);
     }

@@ -45,9 +45,10 @@ public class BillingAccountService {
     private final ProcessedEvents processed;
     private final Outbox outbox;
     private final PlatformClock clock;
+    private final QuotaService quotaService;
 
     public BillingAccountService(BillingAccountRepository accounts, ResourceQuotaRepository quotas, ReservationRepository reservations,
-            UsageAlertRepository alerts, ProcessedEvents processed, Outbox outbox, PlatformClock clock) {
+            UsageAlertRepository alerts, ProcessedEvents processed, Outbox outbox, PlatformClock clock, QuotaService quotaService) {
         this.accounts = accounts;
         this.quotas = quotas;
         this.reservations = reservations;
@@ -55,13 +56,14 @@ public class BillingAccountService {
         this.processed = processed;
         this.outbox = outbox;
         this.clock = clock;
+        this.quotaService = quotaService;
     }
 
     /** Applies one organization event, exactly once. */
     @WithTransaction
     public Uni<Boolean> follow(InboundEvent event, OrganizationEvent data) {
         return processed.once(ORGANIZATIONS_CONSUMER, event, () -> switch (event.type()) {
-            case "OrganizationCreated" -> open(data);
+            case "OrganizationCreated" -> open(data).chain(() -> subOrganizationRecorded(data));
             case "OrganizationSettingsChanged" -> billingContact(data);
             case "OrganizationDeletionScheduled" -> state(data.organizationId(), AccountState.PENDING_DELETION);
             case "OrganizationRestored" -> state(data.organizationId(), AccountState.ACTIVE);
@@ -97,6 +99,18 @@ public class BillingAccountService {
                                 new BillingEvents.BillingAccountOpened(org, account.billingRootId, Plan.FREE.name()))));
     }
 
+    /**
+     * A sub-organization exists: the unit of its tree's subOrganizations that org-service reserved for it is committed,
+     * whether or not org-service's own commit call got through.
+     */
+    private Uni<Void> subOrganizationRecorded(OrganizationEvent created) {
+        if (created.reservationId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return reservations.locked(created.reservationId())
+                .chain(r -> r == null ? Uni.createFrom().voidItem() : quotaService.confirm(r).replaceWithVoid());
+    }
+
     /** The organization's billing contact is where usage alerts go. */
     private Uni<Void> billingContact(OrganizationEvent changed) {
         if (changed.billingContactEmail() == null) {
@@ -119,9 +133,12 @@ public class BillingAccountService {
         }).replaceWithVoid();
     }
 
-    /** Purged for good: nothing of the organization stays in billing. */
+    /** Purged for good: nothing of the organization stays in billing, and its unit of its tree's subOrganizations is free. */
     private Uni<Void> purge(UUID organizationId) {
-        return reservations.deleteOfOrganization(organizationId)
+        return reservations.heldAnywhereBy(LimitedResource.SUB_ORGANIZATIONS, ReservationKeys.subOrganization(organizationId))
+                .chain(held -> Multi.createFrom().iterable(held).onItem().transformToUniAndConcatenate(quotaService::giveBack)
+                        .collect().asList())
+                .chain(() -> reservations.deleteOfOrganization(organizationId))
                 .chain(() -> alerts.deleteOfOrganization(organizationId))
                 .chain(() -> quotas.deleteOfOrganization(organizationId))
                 .chain(() -> accounts.deleteOfOrganization(organizationId))

@@ -8,10 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orgplatform.billing.BillingAccount;
 import dev.orgplatform.billing.LimitedResource;
 import dev.orgplatform.billing.Plan;
+import dev.orgplatform.billing.PlanFeature;
 import dev.orgplatform.billing.ResourceQuota;
 import dev.orgplatform.billing.messaging.BillingEvents;
 import dev.orgplatform.billing.repository.BillingAccountRepository;
+import dev.orgplatform.billing.repository.ReservationRepository;
 import dev.orgplatform.billing.repository.ResourceQuotaRepository;
+import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
@@ -30,14 +33,16 @@ public class PlanService {
 
     private final BillingAccountRepository accounts;
     private final ResourceQuotaRepository quotas;
+    private final ReservationRepository reservations;
     private final UsageAlerts alerts;
     private final Outbox outbox;
     private final PlatformClock clock;
 
-    public PlanService(BillingAccountRepository accounts, ResourceQuotaRepository quotas, UsageAlerts alerts, Outbox outbox,
-            PlatformClock clock) {
+    public PlanService(BillingAccountRepository accounts, ResourceQuotaRepository quotas, ReservationRepository reservations,
+            UsageAlerts alerts, Outbox outbox, PlatformClock clock) {
         this.accounts = accounts;
         this.quotas = quotas;
+        this.reservations = reservations;
         this.alerts = alerts;
         this.outbox = outbox;
         this.clock = clock;
@@ -102,6 +107,10 @@ public class PlanService {
         UUID org = account.organizationId;
         Long previous = quota.limitValue;
         return quotas.lockTree(org, quota.resource).chain(usage -> {
+            if (limit != null && usage.used() > limit && quota.resource == LimitedResource.SUB_ORGANIZATIONS) {
+                return reservations.holdersInTree(org, quota.resource).chain(holders -> Uni.createFrom().<Void>failure(
+                        PlanFeatures.stillUsed(account.plan, PlanFeature.SUB_ORGANIZATIONS, ReservationKeys.subOrganizations(holders))));
+            }
             if (limit != null && usage.used() > limit) {
                 throw new ProblemException(409, "Limit below usage", "the organization and its sub-organizations already use "
                         + usage.used() + " " + quota.resource.key() + ", more than " + limit + "; free some first", null,
@@ -116,7 +125,9 @@ public class PlanService {
 
     private static void limitable(LimitedResource resource) {
         if (!resource.limited()) {
-            throw ProblemException.badField("resource", resource.key() + " is counted, not limited");
+            throw ProblemException.badField("resource", resource == LimitedResource.SUB_ORGANIZATIONS
+                    ? "subOrganizations come with the plan (" + Plan.lowestWith(PlanFeature.SUB_ORGANIZATIONS) + " and higher), never by hand"
+                    : resource.key() + " is counted, not limited");
         }
     }
 

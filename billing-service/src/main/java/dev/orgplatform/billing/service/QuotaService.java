@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import dev.orgplatform.billing.BillingAccount;
 import dev.orgplatform.billing.LimitedResource;
+import dev.orgplatform.billing.PlanFeature;
 import dev.orgplatform.billing.Reservation;
 import dev.orgplatform.billing.ReservationState;
 import dev.orgplatform.billing.config.ReservationConfig;
@@ -87,6 +88,10 @@ public class QuotaService {
             if (usage == null) {
                 throw ProblemException.notFound("billing account of organization " + account.billingRootId
                         + ", the root of organization " + account.organizationId);
+            }
+            if (!usage.fits(amount) && resource == LimitedResource.SUB_ORGANIZATIONS) {
+                return accounts.rootOf(account).chain(root -> Uni.createFrom().<Void>failure(
+                        PlanFeatures.notIncluded(root.plan, PlanFeature.SUB_ORGANIZATIONS, root.organizationId)));
             }
             if (!usage.fits(amount)) {
                 throw limitReached(account, resource, usage);

@@ -28,7 +28,7 @@ public class OrganizationsCommand extends GroupCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an organization (you become its Owner), or a "
             + "sub-organization with --parent.",
-            footer = {"", "Example:", "  orgplatform organizations create --name acme --display-name \"Acme Corp\" --region EU",
+            footer = {"", "Example:", "  orgplatform organizations create --name acme --display-name \"Acme Corp\" --region EU --country DE",
                     "  orgplatform organizations create --parent 7f1c... --name acme-eu --display-name \"Acme Europe\""})
     static class Create extends ApiCommand {
         @Option(names = "--name", required = true, description = "a slug: lowercase letters, digits, inner hyphens; never changes")
@@ -43,6 +43,10 @@ public class OrganizationsCommand extends GroupCommand {
         String description;
         @Option(names = "--contact-email")
         String contactEmail;
+        @Option(names = "--country", paramLabel = "CC", description = "ISO 3166-1 alpha-2 code such as DE (a sub-organization: its parent's)")
+        String country;
+        @Option(names = "--type", description = "a sub-organization's type: client (the default) or, from the Business plan on, another on offer")
+        String type;
 
         @Override
         protected int run() {
@@ -50,6 +54,8 @@ public class OrganizationsCommand extends GroupCommand {
             body.put("name", name);
             body.put("displayName", displayName);
             putIf(body, "region", region);
+            putIf(body, "country", country);
+            putIf(body, "type", type);
             putIf(body, "description", description);
             putIf(body, "contactEmail", contactEmail);
             JsonNode created = api().post("org-service", parent == null ? ORGS : ORGS + "/" + parent + "/children", body).body();
@@ -82,6 +88,8 @@ public class OrganizationsCommand extends GroupCommand {
         String region;
         @Option(names = "--state", description = "ACTIVE or PENDING_DELETION")
         String state;
+        @Option(names = "--type", description = "sub-organizations of this type (client, partner, ...)")
+        String type;
         @Mixin
         PageOptions page;
 
@@ -92,6 +100,7 @@ public class OrganizationsCommand extends GroupCommand {
             filters.put("displayName", displayName);
             filters.put("region", region);
             filters.put("state", state);
+            filters.put("type", type);
             printPage(api().get("org-service", ORGS + page.query(filters)).body(), COLUMNS);
             return ExitCode.OK;
         }

@@ -85,4 +85,8 @@ public interface OrganizationsApi {
     @POST
     @Path("/{id}/restore")
     Uni<Response> restore(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/{id}/sub-organization-types")
+    Uni<Response> subOrganizationTypes(@PathParam("id") UUID id);
 }

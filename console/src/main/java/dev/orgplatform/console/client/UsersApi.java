@@ -40,6 +40,10 @@ public interface UsersApi {
     Uni<Response> myOrganizations();
 
     @GET
+    @Path("/organizations/{id}/sub-organizations-without-admin")
+    Uni<Response> withoutAdmin(@PathParam("id") UUID organizationId);
+
+    @GET
     @Path("/organizations/{id}/sso-connections")
     Uni<Response> ssoConnections(@PathParam("id") UUID organizationId);
 

@@ -112,7 +112,7 @@ public class LimitPages {
             if (o instanceof Map<?, ?> r) {
                 bars.add(UsageBar.of(String.valueOf(r.get("resource")), number(r.get("used")), number(r.get("usedHere")),
                         r.get("limit") == null ? null : number(r.get("limit")), Boolean.TRUE.equals(r.get("custom")),
-                        r.get("maximum") == null ? null : number(r.get("maximum")), thresholds));
+                        r.get("maximum") == null ? null : number(r.get("maximum")), thresholds, !Boolean.FALSE.equals(r.get("adjustable"))));
             }
         }
         return bars;

@@ -25,6 +25,7 @@ import dev.orgplatform.console.client.InvitationsApi;
 import dev.orgplatform.console.client.OrganizationsApi;
 import dev.orgplatform.console.client.UsersApi;
 import dev.orgplatform.console.mapping.Branch;
+import dev.orgplatform.console.mapping.Countries;
 import dev.orgplatform.console.mapping.UsageBar;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -91,17 +92,19 @@ public class OrganizationPages {
     @GET
     @Path("organizations/new")
     public String newOrganization() {
-        return newForm(Map.of("name", "", "displayName", "", "region", "EU"), Map.of(), null);
+        return newForm(Map.of("name", "", "displayName", "", "region", "EU", "country", ""), Map.of(), null);
     }
 
     @POST
     @Path("organizations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> create(@RestForm String name, @RestForm String displayName, @RestForm String region) {
+    public Uni<Response> create(@RestForm String name, @RestForm String displayName, @RestForm String region,
+            @RestForm String country) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", FormValues.shown(name));
         values.put("displayName", FormValues.shown(displayName));
         values.put("region", region == null ? "" : region);
+        values.put("country", FormValues.shown(country));
         return organizations.create(values).map(ApiAnswer::of).map(answer -> answer.ok()
                 ? Response.seeOther(URI.create("/organizations/" + answer.object().get("id"))).build()
                 : Response.status(answer.status() >= 500 ? 503 : 400).type(MediaType.TEXT_HTML)
@@ -125,10 +128,12 @@ public class OrganizationPages {
     @POST
     @Path("organizations/{id}/children")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> createChild(@PathParam("id") UUID id, @RestForm String name, @RestForm String displayName) {
+    public Uni<Response> createChild(@PathParam("id") UUID id, @RestForm String name, @RestForm String displayName,
+            @RestForm String type) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", FormValues.shown(name));
         values.put("displayName", FormValues.shown(displayName));
+        values.put("type", FormValues.shown(type));
         return organizations.createChild(id, values).map(ApiAnswer::of).chain(answer -> answer.ok()
                 ? Uni.createFrom().item(Response.seeOther(URI.create("/organizations/" + answer.object().get("id"))).build())
                 : page(id, Map.of("child", values, "childErrors", answer.fieldErrors(),
@@ -150,7 +155,11 @@ public class OrganizationPages {
                     users.members(organizationId, 100).map(ApiAnswer::of),
                     ApiAnswer.ifAllowed(invites, () -> invitations.list(organizationId, "PENDING", 100)),
                     ApiAnswer.ifAllowed(manages, () -> users.suspensions(organizationId)),
-                    ApiAnswer.ifAllowed(invites && seen.can().contains("billing:read"), () -> billing.limits(organizationId))).asTuple()
+                    ApiAnswer.ifAllowed(invites && seen.can().contains("billing:read"), () -> billing.limits(organizationId)),
+                    ApiAnswer.ifAllowed(seen.can().contains("organization:create-child"),
+                            () -> organizations.subOrganizationTypes(organizationId)),
+                    ApiAnswer.ifAllowed(seen.can().contains("organization:create-child"), () -> users.withoutAdmin(organizationId)))
+                    .asTuple()
                     .map(t -> {
                         java.util.Set<String> suspendedHere = new java.util.HashSet<>();
                         t.getItem4().list(null).forEach(o -> {
@@ -166,7 +175,10 @@ public class OrganizationPages {
                                 .data("invitationsDetail", t.getItem3().ok() ? "" : t.getItem3().detail())
                                 .data("suspendedHere", suspendedHere)
                                 .data("roles", INVITABLE_ROLES).data("ownNotices", true)
-                                .data("seats", seats(t.getItem5()));
+                                .data("seats", seats(t.getItem5()))
+                                .data("childTypes", t.getItem6().list("types"))
+                                .data("withoutAdmin", t.getItem7().list("organizations").stream().map(String::valueOf)
+                                        .collect(java.util.stream.Collectors.toSet()));
                         seen.data().forEach(instance::data);
                         Map<String, Object> all = new LinkedHashMap<>(DEFAULTS);
                         all.putAll(extra);
@@ -200,7 +212,7 @@ public class OrganizationPages {
 
     private String newForm(Map<String, ?> values, Map<String, String> errors, String detail) {
         return newOrganization.data("me", signedIn.person()).data("values", values).data("errors", errors).data("detail", detail)
-                .render();
+                .data("countries", Countries.all()).render();
     }
 
     /**

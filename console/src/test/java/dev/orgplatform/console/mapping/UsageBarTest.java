@@ -41,4 +41,13 @@ class UsageBarTest {
         assertFalse(devices.limited());
         assertEquals("12000 used, no limit", devices.label());
     }
+
+    @Test
+    void whatThePlanAloneLimitsToNoneSaysSoInsteadOfAFullBar() {
+        UsageBar none = UsageBar.of("subOrganizations", 0, 0, 0L, false, null, List.of(80), false);
+        assertEquals("ok", none.level());
+        assertEquals("none: not included in the plan", none.label());
+        assertEquals(false, none.adjustable());
+        assertEquals(true, UsageBar.of("users", 0, 0, 10L, false, 500L, List.of()).adjustable());
+    }
 }

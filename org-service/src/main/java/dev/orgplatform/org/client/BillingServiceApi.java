@@ -1,6 +1,7 @@
 package dev.orgplatform.org.client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -23,6 +24,14 @@ public interface BillingServiceApi {
     @GET
     @Path("/limits")
     Uni<Response> limits(@PathParam("organizationId") UUID organizationId);
+
+    /** The plan of the organization's tree, what it includes and from which plan on each feature is included. */
+    @GET
+    @Path("/limits")
+    Uni<PlanOfTree> planOfTree(@PathParam("organizationId") UUID organizationId);
+
+    record PlanOfTree(UUID billingOrganizationId, String plan, List<String> features, Map<String, String> featuresFrom) {
+    }
 
     @GET
     @Path("/deletion-preconditions")

@@ -37,6 +37,6 @@ public final class TreeMapper {
         List<TreeNode> children = childrenOf.getOrDefault(o.id, List.of()).stream()
                 .sorted(Comparator.comparing((Organization c) -> c.name))
                 .map(c -> node(c, childrenOf, subtree)).toList();
-        return new TreeNode(o.id, o.name, o.displayName, subtree.parentOf(o), subtree.rootId(), subtree.depthOf(o), children);
+        return new TreeNode(o.id, o.name, o.displayName, o.type, subtree.parentOf(o), subtree.rootId(), subtree.depthOf(o), children);
     }
 }

@@ -15,10 +15,12 @@ public final class OrganizationEvents {
 
     /**
      * A new organization; {@code ownerId} (a user id) becomes the Owner of a root. A sub-organization has none
-     * (null): it is managed from above, and its creator already holds a role there through the tree.
+     * (null): it is managed from above, and its creator already holds a role there through the tree. Its
+     * {@code reservationId} is its unit of the tree's subOrganizations at billing-service (null for a root).
      */
-    public record OrganizationCreated(UUID organizationId, String name, String displayName, String region, UUID parentId,
-            UUID rootId, int depth, UUID ownerId, String ownerEmail, Instant createdAt) {
+    public record OrganizationCreated(UUID organizationId, String name, String displayName, String region, String country, String type,
+            UUID parentId,
+            UUID rootId, int depth, UUID ownerId, String ownerEmail, Instant createdAt, UUID reservationId) {
     }
 
     /** General fields changed: for each, its value before and after. */

@@ -58,9 +58,13 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     }
 
     /** Available children by name after {@code afterName}, {@code limit} of them at most. */
-    public Uni<List<Organization>> children(UUID parentId, String afterName, int limit) {
-        return find("parentId = ?1 and state = ?2 and name > ?3", Sort.by("name"), parentId, OrganizationState.ACTIVE,
-                afterName == null ? "" : afterName).range(0, limit - 1).list();
+    /** Available children by name after {@code afterName}, of {@code type} (null: any). */
+    public Uni<List<Organization>> children(UUID parentId, String type, String afterName, int limit) {
+        String after = afterName == null ? "" : afterName;
+        return (type == null
+                ? find("parentId = ?1 and state = ?2 and name > ?3", Sort.by("name"), parentId, OrganizationState.ACTIVE, after)
+                : find("parentId = ?1 and state = ?2 and name > ?3 and type = ?4", Sort.by("name"), parentId, OrganizationState.ACTIVE,
+                        after, type)).range(0, limit - 1).list();
     }
 
     /** One chunk of search candidates by name after {@code afterName}; visibility is decided by the caller. */
@@ -85,6 +89,10 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
             q.append(" and parentId = :parentId");
             p.put("parentId", filter.parentId());
         }
+        if (filter.type() != null) {
+            q.append(" and type = :type");
+            p.put("type", filter.type());
+        }
         return find(q.toString(), Sort.by("name"), p).range(0, limit - 1).list();
     }
 
@@ -98,6 +106,6 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     }
 
     /** Search filters; null = any. {@code name} matches a prefix, {@code displayName} a part, ignoring case. */
-    public record SearchFilter(String name, String displayName, Region region, OrganizationState state, UUID parentId) {
+    public record SearchFilter(String name, String displayName, Region region, OrganizationState state, UUID parentId, String type) {
     }
 }

@@ -13,5 +13,6 @@ public record CreateOrganizationRequest(
         @NotBlank @Size(max = 200) String displayName,
         @Size(max = 2000) String description,
         @Email @Size(max = 320) String contactEmail,
-        @NotNull Region region) {
+        @NotNull Region region,
+        @Size(max = 2) String country) {
 }

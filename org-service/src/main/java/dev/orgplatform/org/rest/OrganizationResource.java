@@ -72,14 +72,15 @@ public class OrganizationResource {
     }
 
     @GET
-    @Operation(summary = "Search the organizations the caller may read, by name (prefix), display name (part), region, state, parent")
+    @Operation(summary = "Search the organizations the caller may read, by name (prefix), display name (part), region, state, parent, "
+            + "sub-organization type")
     public Uni<Page<OrganizationResponse>> search(@QueryParam("name") String name, @QueryParam("displayName") String displayName,
             @QueryParam("region") String region, @QueryParam("state") String state, @QueryParam("parentId") String parentId,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("type") String type, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         OrganizationState inState = QueryParams.enumValue(OrganizationState.class, state, "state");
         SearchFilter filter = new SearchFilter(QueryParams.text(name), QueryParams.text(displayName),
                 QueryParams.enumValue(Region.class, region, "region"), inState == null ? OrganizationState.ACTIVE : inState,
-                QueryParams.uuid(parentId, "parentId"));
+                QueryParams.uuid(parentId, "parentId"), QueryParams.text(type));
         return search.search(filter, Cursor.limit(limit, 20, 100), cursor).map(page -> page.map(OrganizationMapper::toResponse));
     }
 

@@ -7,6 +7,6 @@ import dev.orgplatform.org.OrganizationState;
 import dev.orgplatform.org.Region;
 
 public record OrganizationResponse(UUID id, String name, String displayName, String description, String contactEmail,
-        Region region, OrganizationState state, UUID parentId, UUID rootId, int depth, UUID ownerId, Instant purgeAfter,
+        Region region, String country, String type, OrganizationState state, UUID parentId, UUID rootId, int depth, UUID ownerId, Instant purgeAfter,
         Instant createdAt, Instant updatedAt, long version) {
 }

@@ -19,10 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.orgplatform.org.mapping.OrganizationMapper;
 import dev.orgplatform.org.mapping.TreeMapper;
 import dev.orgplatform.org.service.OrganizationTreeService;
+import dev.orgplatform.org.service.SubOrganizationType;
 import dev.orgplatform.platform.problem.FieldError;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Cursor;
 import dev.orgplatform.platform.rest.Page;
+import dev.orgplatform.platform.rest.QueryParams;
 import dev.orgplatform.platform.rest.Versions;
 import dev.orgplatform.platform.security.AccessDecision;
 import dev.orgplatform.platform.security.AccessGate;
@@ -48,7 +50,8 @@ public class OrganizationTreeResource {
 
     @POST
     @Path("/children")
-    @Operation(summary = "Create a sub-organization (at most 4 levels); the caller becomes its Owner")
+    @Operation(summary = "Create a sub-organization (at most 4 levels; it has no Owner: it is managed from above). Sub-organizations "
+            + "come with the Pro plan and higher: on Free and Plus, 409 \"Not in plan\" naming the plan")
     public Uni<Response> createChild(@PathParam("id") UUID id, @Valid @NotNull CreateChildRequest request) {
         UUID creator = caller.userId();
         String email = caller.email();
@@ -59,11 +62,20 @@ public class OrganizationTreeResource {
 
     @GET
     @Path("/children")
-    public Uni<Page<OrganizationResponse>> children(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+    public Uni<Page<OrganizationResponse>> children(@PathParam("id") UUID id, @QueryParam("type") String type,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursor.limit(limit, 20, 100);
-        return gate.require("organization:read", id).chain(() -> tree.children(id, size, cursor))
+        return gate.require("organization:read", id).chain(() -> tree.children(id, QueryParams.text(type), size, cursor))
                 .map(page -> page.map(OrganizationMapper::toResponse));
+    }
+
+    @GET
+    @Path("/sub-organization-types")
+    @Operation(summary = "The types a sub-organization may have (configured): the first is the default; any other needs a plan with "
+            + "subOrganizationTypes (Business and higher)")
+    public Uni<SubOrganizationTypesResponse> subOrganizationTypes(@PathParam("id") UUID id) {
+        return gate.require("organization:read", id).map(allowed -> tree.subOrganizationTypes())
+                .map(types -> new SubOrganizationTypesResponse(types.get(0), types, SubOrganizationType.FEATURE));
     }
 
     @GET

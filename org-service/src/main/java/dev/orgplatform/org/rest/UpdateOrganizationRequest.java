@@ -15,5 +15,7 @@ public record UpdateOrganizationRequest(
         @Size(min = 1, max = 200) String displayName,
         @Size(max = 2000) String description,
         @Email @Size(max = 320) String contactEmail,
-        Region region) {
+        Region region,
+        @Size(max = 2) String country,
+        @Size(max = 40) String type) {
 }

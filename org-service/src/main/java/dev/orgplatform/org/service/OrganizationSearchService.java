@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.org.Organization;
+import dev.orgplatform.org.config.SubOrganizationConfig;
 import dev.orgplatform.org.repository.OrganizationRepository;
 import dev.orgplatform.org.repository.OrganizationRepository.SearchFilter;
 import dev.orgplatform.platform.rest.Cursor;
@@ -28,15 +29,20 @@ public class OrganizationSearchService {
 
     private final OrganizationRepository organizations;
     private final SearchVisibility visibility;
+    private final SubOrganizationConfig subOrganizations;
 
-    public OrganizationSearchService(OrganizationRepository organizations, SearchVisibility visibility) {
+    public OrganizationSearchService(OrganizationRepository organizations, SearchVisibility visibility,
+            SubOrganizationConfig subOrganizations) {
         this.organizations = organizations;
         this.visibility = visibility;
+        this.subOrganizations = subOrganizations;
     }
 
     /** One page for the calling user; {@code cursor} from the previous page. */
-    public Uni<Page<Organization>> search(SearchFilter filter, int limit, String cursor) {
+    public Uni<Page<Organization>> search(SearchFilter asked, int limit, String cursor) {
         String after = Cursor.decodeKey(cursor);
+        SearchFilter filter = asked.type() == null ? asked : new SearchFilter(asked.name(), asked.displayName(), asked.region(),
+                asked.state(), asked.parentId(), SubOrganizationType.of(asked.type(), subOrganizations.types()));
         return scan(filter, after, limit + 1, new ArrayList<>(), 0);
     }
 

@@ -13,6 +13,8 @@ import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.OrganizationSettings;
 import dev.orgplatform.org.OrganizationState;
 import dev.orgplatform.org.client.AuthorConvergence;
+import dev.orgplatform.org.client.BillingAccounts;
+import dev.orgplatform.org.config.SubOrganizationConfig;
 import dev.orgplatform.org.mapping.OrganizationMapper;
 import dev.orgplatform.org.messaging.OrganizationEvents;
 import dev.orgplatform.org.messaging.OrganizationEvents.Change;
@@ -37,9 +39,14 @@ public class OrganizationService {
     private final PlatformClock clock;
     private final AuthorConvergence convergence;
 
+    private final BillingAccounts billing;
+    private final SubOrganizationConfig subOrganizations;
+
     public OrganizationService(OrganizationRepository organizations, OrganizationSettingsRepository settings, Outbox outbox,
-            PlatformClock clock, AuthorConvergence convergence) {
+            PlatformClock clock, AuthorConvergence convergence, BillingAccounts billing, SubOrganizationConfig subOrganizations) {
         this.convergence = convergence;
+        this.billing = billing;
+        this.subOrganizations = subOrganizations;
         this.organizations = organizations;
         this.settings = settings;
         this.outbox = outbox;
@@ -53,26 +60,30 @@ public class OrganizationService {
 
     @WithTransaction
     Uni<Organization> recordRoot(NewOrganization request, UUID creator, String creatorEmail) {
-        return create(request, null, creator, creatorEmail);
+        return create(UUID.randomUUID(), request, null, null, creator, creatorEmail);
     }
 
     /**
-     * Creates {@code request} under {@code parent} (null: a root) with its default settings, and publishes
+     * Creates {@code request} as organization {@code id} under {@code parent} (null: a root; a sub-organization holds
+     * {@code reservationId}, its unit of the tree's subOrganizations) with its default settings, and publishes
      * OrganizationCreated. Call inside a transaction.
      */
-    Uni<Organization> create(NewOrganization request, Organization parent, UUID creator, String creatorEmail) {
+    Uni<Organization> create(UUID id, NewOrganization request, Organization parent, UUID reservationId, UUID creator,
+            String creatorEmail) {
         return organizations.nameTaken(request.name()).chain(taken -> {
             if (taken) {
                 throw new ProblemException(409, "Name taken", "an organization named '" + request.name() + "' already exists",
                         List.of(new FieldError("name", "is already taken")), null);
             }
             Organization o = new Organization();
-            o.id = UUID.randomUUID();
+            o.id = id;
             o.name = request.name();
             o.displayName = request.displayName();
             o.description = request.description();
             o.contactEmail = request.contactEmail();
             o.region = request.region();
+            o.country = Country.canonical(request.country());
+            o.type = request.type(); // resolved by the caller: a root has none, a sub-organization one on offer
             o.state = OrganizationState.ACTIVE;
             o.parentId = parent == null ? null : parent.id;
             o.rootId = parent == null ? o.id : parent.rootId;
@@ -84,7 +95,7 @@ public class OrganizationService {
             return organizations.persist(o)
                     .call(saved -> settings.persist(OrganizationSettings.defaultsFor(saved.id, saved.createdAt)))
                     .call(saved -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationCreated", saved.id, subject(saved.id),
-                            OrganizationMapper.toCreated(saved, creatorEmail)));
+                            OrganizationMapper.toCreated(saved, creatorEmail, reservationId)));
         });
     }
 
@@ -104,8 +115,24 @@ public class OrganizationService {
      * (absent fields stay). {@code name} and {@code region} never change. Publishes OrganizationUpdated
      * with each changed field's before and after; a change of nothing changes nothing.
      */
-    @WithTransaction
     public Uni<Organization> update(UUID id, OrganizationChange change, String ifMatch, boolean replace) {
+        if (change.type() == null || change.type().isBlank()) {
+            return applyChange(id, change, ifMatch, replace);
+        }
+        // a type other than the default needs the plan's feature: asked of billing-service before the transaction
+        return findAvailable(id).chain(o -> {
+            if (o.parentId == null) {
+                SubOrganizationType.refuseForRoot(change.type());
+            }
+            String type = SubOrganizationType.of(change.type(), subOrganizations.types());
+            return SubOrganizationType.needsPlanFeature(type, subOrganizations.types())
+                    ? billing.requireFeature(o.rootId, SubOrganizationType.FEATURE, "a sub-organization of type " + type)
+                    : Uni.createFrom().voidItem();
+        }).chain(() -> applyChange(id, change, ifMatch, replace));
+    }
+
+    @WithTransaction
+    Uni<Organization> applyChange(UUID id, OrganizationChange change, String ifMatch, boolean replace) {
         return findAvailable(id).chain(o -> {
             Versions.requireMatch(ifMatch, o.version);
             refuseImmutableChanges(o, change, replace);
@@ -113,6 +140,11 @@ public class OrganizationService {
             o.displayName = apply(changes, "displayName", o.displayName, change.displayName(), replace);
             o.description = apply(changes, "description", o.description, change.description(), replace);
             o.contactEmail = apply(changes, "contactEmail", o.contactEmail, change.contactEmail(), replace);
+            o.country = apply(changes, "country", o.country, Country.canonical(change.country()), replace);
+            if (o.parentId != null) { // absent from a PUT: back to the default type
+                String type = change.type() == null && !replace ? o.type : SubOrganizationType.of(change.type(), subOrganizations.types());
+                o.type = apply(changes, "type", o.type, type, true);
+            }
             if (changes.isEmpty()) {
                 return Uni.createFrom().item(o);
             }

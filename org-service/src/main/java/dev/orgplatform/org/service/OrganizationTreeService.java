@@ -9,8 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.client.AuthorConvergence;
+import dev.orgplatform.org.client.BillingAccounts;
+import dev.orgplatform.org.config.SubOrganizationConfig;
 import dev.orgplatform.org.messaging.OrganizationEvents;
 import dev.orgplatform.org.repository.OrganizationRepository;
+import dev.orgplatform.platform.client.Quotas;
+import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.FieldError;
 import dev.orgplatform.platform.problem.ProblemException;
@@ -32,44 +36,79 @@ public class OrganizationTreeService {
     private final OrganizationService organizationService;
     private final Outbox outbox;
     private final AuthorConvergence convergence;
+    private final Quotas quotas;
+    private final BillingAccounts billing;
+    private final SubOrganizationConfig subOrganizations;
 
     public OrganizationTreeService(OrganizationRepository organizations, OrganizationService organizationService, Outbox outbox,
-            AuthorConvergence convergence) {
+            AuthorConvergence convergence, Quotas quotas, BillingAccounts billing, SubOrganizationConfig subOrganizations) {
         this.convergence = convergence;
+        this.quotas = quotas;
+        this.billing = billing;
+        this.subOrganizations = subOrganizations;
         this.organizations = organizations;
         this.organizationService = organizationService;
         this.outbox = outbox;
     }
 
     /**
-     * A sub-organization under {@code parentId}; its region is the parent's. Once this answers, its creator can use it
-     * on every service.
+     * A sub-organization under {@code parentId}; its region is the parent's. It takes one unit of its tree's
+     * subOrganizations at billing-service, where a plan without sub-organizations has none to give (409 "Not in plan",
+     * naming the plan). Once this answers, its creator can use it on every service.
      */
     public Uni<Organization> createChild(UUID parentId, NewOrganization request, UUID creator, String creatorEmail) {
-        return recordChild(parentId, request, creator, creatorEmail).call(o -> convergence.usableBy(o, creator));
+        UUID id = UUID.randomUUID();
+        return Uni.createFrom().item(() -> SubOrganizationType.of(request.type(), subOrganizations.types())).chain(type -> {
+            NewOrganization typed = new NewOrganization(request.name(), request.displayName(), request.description(),
+                    request.contactEmail(), request.region(), request.country(), type);
+            return placeable(parentId, request)
+                    .call(parent -> SubOrganizationType.needsPlanFeature(type, subOrganizations.types())
+                            ? billing.requireFeature(parent.rootId, SubOrganizationType.FEATURE, "a sub-organization of type " + type)
+                            : Uni.createFrom().voidItem())
+                    .chain(() -> quotas.hold(parentId, ReservationKeys.SUB_ORGANIZATIONS, ReservationKeys.subOrganization(id),
+                            reservation -> recordChild(id, reservation, parentId, typed, creator, creatorEmail)));
+        }).call(o -> convergence.usableBy(o, creator));
+    }
+
+    /** The types a sub-organization may have, the default first. */
+    public List<String> subOrganizationTypes() {
+        return subOrganizations.types();
+    }
+
+    /** Refuses what would be refused anyway before a unit is reserved for it (checked again under the tree's lock). */
+    @WithSession
+    Uni<Organization> placeable(UUID parentId, NewOrganization request) {
+        return organizationService.findAvailable(parentId).invoke(parent -> requirePlaceable(parent, request));
     }
 
     @WithTransaction
-    Uni<Organization> recordChild(UUID parentId, NewOrganization request, UUID creator, String creatorEmail) {
+    Uni<Organization> recordChild(UUID id, UUID reservationId, UUID parentId, NewOrganization request, UUID creator,
+            String creatorEmail) {
         return organizationService.findAvailable(parentId)
                 .call(this::lockTree)
                 .chain(parent -> {
-                    TreeDepth.requireRoomBelow(parent.name, parent.depth);
-                    if (request.region() != null && request.region() != parent.region) {
-                        throw ProblemException.badField("region", "must be the parent's region " + parent.region);
-                    }
+                    requirePlaceable(parent, request);
                     NewOrganization inParentRegion = new NewOrganization(request.name(), request.displayName(), request.description(),
-                            request.contactEmail(), parent.region);
-                    return organizationService.create(inParentRegion, parent, creator, creatorEmail);
+                            request.contactEmail(), parent.region, request.country() == null ? parent.country : request.country(),
+                            request.type());
+                    return organizationService.create(id, inParentRegion, parent, reservationId, creator, creatorEmail);
                 });
     }
 
-    /** Available children of an organization, by name; {@code cursor} from the previous page. */
+    private static void requirePlaceable(Organization parent, NewOrganization request) {
+        TreeDepth.requireRoomBelow(parent.name, parent.depth);
+        if (request.region() != null && request.region() != parent.region) {
+            throw ProblemException.badField("region", "must be the parent's region " + parent.region);
+        }
+    }
+
+    /** Available children of an organization (of {@code type}, null: any), by name; {@code cursor} from the previous page. */
     @WithSession
-    public Uni<Page<Organization>> children(UUID parentId, int limit, String cursor) {
+    public Uni<Page<Organization>> children(UUID parentId, String type, int limit, String cursor) {
         String after = Cursor.decodeKey(cursor);
         return organizationService.findAvailable(parentId)
-                .chain(() -> organizations.children(parentId, after, limit + 1))
+                .chain(() -> organizations.children(parentId, type == null || type.isBlank() ? null
+                        : SubOrganizationType.of(type, subOrganizations.types()), after, limit + 1))
                 .map(rows -> Page.of(rows, limit, o -> Cursor.encode(o.name)));
     }
 

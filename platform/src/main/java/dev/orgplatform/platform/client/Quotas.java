@@ -41,9 +41,10 @@ public class Quotas {
         return DependencyCalls.guard(quotas.reserve(organizationId, new QuotaApi.ReserveRequest(resource, 1, idempotencyKey, holder)),
                 "billing-service", timeout)
                 .onFailure(WebApplicationException.class).transform(e -> {
-                    int status = ((WebApplicationException) e).getResponse().getStatus();
-                    return status == 409 ? new ProblemException(409, "Limit reached", "the organization has reached its "
-                            + resource + " limit (a sub-organization shares its root's); raise the limit or free some first") : e;
+                    jakarta.ws.rs.core.Response refusal = ((WebApplicationException) e).getResponse();
+                    return refusal.getStatus() != 409 ? e : ProblemRelay.of(refusal).orElseGet(() -> new ProblemException(409,
+                            "Limit reached", "the organization has reached its " + resource
+                                    + " limit (a sub-organization shares its root's); raise the limit or free some first"));
                 })
                 .map(QuotaApi.Reservation::id);
     }

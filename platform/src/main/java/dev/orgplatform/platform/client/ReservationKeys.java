@@ -4,13 +4,17 @@ import java.util.UUID;
 
 /**
  * The one format of reservation idempotency keys and holders at billing-service: who holds a unit of a limited
- * resource. invitation-service and user-service build them, billing-service finds reservations by them.
+ * resource. invitation-, user- and org-service build them, billing-service finds reservations by them.
  */
 public final class ReservationKeys {
 
     /** The resources other services reserve, as billing-service names them. */
     public static final String USERS = "users";
     public static final String API_KEYS = "apiKeys";
+    /** Sub-organizations of a tree: a plan without them allows none (its limit is 0). */
+    public static final String SUB_ORGANIZATIONS = "subOrganizations";
+
+    private static final String SUB_ORGANIZATION = "suborg:";
 
     private ReservationKeys() {
     }
@@ -36,6 +40,17 @@ public final class ReservationKeys {
      */
     public static String ssoMember(UUID userId, String sessionId) {
         return "sso:" + userId + ":" + sessionId;
+    }
+
+    /** A sub-organization's unit of its tree's {@link #SUB_ORGANIZATIONS}, from its creation until it is purged. */
+    public static String subOrganization(UUID organizationId) {
+        return SUB_ORGANIZATION + organizationId;
+    }
+
+    /** The sub-organizations that {@code holders} name ({@link #subOrganization} holders; others are left out). */
+    public static java.util.List<UUID> subOrganizations(java.util.List<String> holders) {
+        return holders.stream().filter(h -> h.startsWith(SUB_ORGANIZATION)).map(h -> UUID.fromString(h.substring(SUB_ORGANIZATION.length())))
+                .toList();
     }
 
     /** A live API key's API-key seat. */

@@ -15,7 +15,7 @@ public final class ServiceRight {
     public static final String KEY_VERIFICATION = "service:key-verification";
     /** An organization's members and teams at user-service: org-service, invitation-service. */
     public static final String MEMBER_LISTS = "service:member-lists";
-    /** Quota reservations at billing-service (reserve, commit, release): invitation-service, user-service. */
+    /** Quota reservations at billing-service (reserve, commit, release): invitation-, user- and org-service. */
     public static final String RESERVATIONS = "service:reservations";
     /** What other services hold of an organization (limits, deletion preconditions, open invitations): org-service. */
     public static final String ORGANIZATION_STATE = "service:organization-state";

@@ -133,4 +133,24 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
     public Uni<Long> deleteOfOrganization(UUID organizationId) {
         return delete("organizationId", organizationId);
     }
+
+    /**
+     * The sub-organizations at or below ?1 (available ones; a root is not one) without an Admin of their own: no member
+     * with the ADMIN role who is suspended neither there nor as a user. The shallowest first.
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<List<UUID>> subOrganizationsWithoutAdmin(UUID organizationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                with recursive down(id, depth) as (
+                    select id, 0 from organization_node where id = ?1
+                    union all
+                    select n.id, down.depth + 1 from organization_node n join down on n.parent_id = down.id where down.depth < 16)
+                select d.id from down d join organization_node n on n.id = d.id
+                where n.parent_id is not null and n.available and not exists (
+                    select 1 from membership m left join user_profile p on p.id = m.user_id
+                    where m.organization_id = d.id and m.role = 'ADMIN' and coalesce(p.status, 'ACTIVE') <> 'SUSPENDED'
+                    and not exists (select 1 from member_suspension x where x.organization_id = m.organization_id and x.user_id = m.user_id))
+                order by d.depth, d.id""", UUID.class)
+                .setParameter(1, organizationId).getResultList());
+    }
 }

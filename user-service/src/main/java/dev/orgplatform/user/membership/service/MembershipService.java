@@ -72,6 +72,12 @@ public class MembershipService {
                 .map(rows -> Page.of(rows, limit, m -> Cursor.encode(m.membership().createdAt, m.membership().id)));
     }
 
+    /** The sub-organizations at or below {@code organizationId} that have no Admin of their own, the shallowest first. */
+    @WithSession
+    public Uni<List<UUID>> subOrganizationsWithoutAdmin(UUID organizationId) {
+        return memberships.subOrganizationsWithoutAdmin(organizationId);
+    }
+
     @WithSession
     public Uni<Member> member(UUID organizationId, UUID userId) {
         return memberOrFail(organizationId, userId);
