@@ -192,9 +192,15 @@ class ConsoleIT {
             assertThat(page.locator("#profile-timezone-error")).isVisible();
             assertThat(page.locator("#profile-name")).hasValue("Grace Hopper");
             page.locator("#profile-timezone").fill("Europe/Berlin");
+            assertThat(page.locator("#pref-theme")).hasValue("SYSTEM");
+            page.locator("#pref-theme").selectOption("DARK");
+            page.locator("#pref-dateFormat").selectOption("DMY");
             page.getByText("Save profile").click();
             assertThat(page.locator(".notice")).containsText("saved");
             assertThat(page.locator("#profile-name")).hasValue("Grace Hopper");
+            assertThat(page.locator("#pref-theme")).hasValue("DARK");
+            assertThat(page.locator("#pref-dateFormat")).hasValue("DMY");
+            assertThat(page.locator("#pref-timeFormat")).hasValue("H24"); // untouched: the default
             assertThat(page.locator("table.list.mine")).containsText("OWNER");
             assertThat(page.locator("table.list.mine")).containsText("Europe/Berlin");
             shot(page, "profile");

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.orgplatform.console.client.ApiAnswer;
 import dev.orgplatform.console.client.UsersApi;
+import dev.orgplatform.console.mapping.PreferenceChoices;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.Authenticated;
@@ -57,12 +58,19 @@ public class ProfilePages {
     @Path("profile")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> update(@RestForm String name, @RestForm String avatarUrl, @RestForm String timezone,
-            @RestForm String language) {
+            @RestForm String language, @RestForm String theme, @RestForm String dateFormat, @RestForm String timeFormat,
+            @RestForm String defaultView) {
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("name", FormValues.text(name));
         change.put("avatarUrl", FormValues.text(avatarUrl));
         change.put("timezone", FormValues.text(timezone));
         change.put("language", FormValues.text(language));
+        Map<String, Object> preferences = new LinkedHashMap<>();
+        preferences.put("theme", FormValues.text(theme));
+        preferences.put("dateFormat", FormValues.text(dateFormat));
+        preferences.put("timeFormat", FormValues.text(timeFormat));
+        preferences.put("defaultView", FormValues.text(defaultView));
+        change.put("preferences", preferences);
         return users.me().chain(current -> users.updateMe(current.getHeaderString("ETag"), change)).map(ApiAnswer::of)
                 .chain(answer -> answer.ok() ? Uni.createFrom().item(Response.seeOther(URI.create("/profile?done=saved")).build())
                         : render(change, answer.fieldErrors(), "", answer.detail() == null ? "" : answer.detail(), 400));
@@ -97,7 +105,7 @@ public class ProfilePages {
                 .entity(profile.data("me", signedIn.person()).data("values", withDefaults(values)).data("errors", errors)
                         .data("done", done).data("problem", problem).data("organizations", t.getItem1())
                         .data("sessions", t.getItem2().list(null)).data("sessionsDetail", t.getItem2().ok() ? "" : t.getItem2().refusal())
-                        .data("zone", zone(values.get("timezone"))).render()).build());
+                        .data("zone", zone(values.get("timezone"))).data("preferenceChoices", PreferenceChoices.all()).render()).build());
     }
 
     private static Map<String, Object> withDefaults(Map<String, Object> values) {

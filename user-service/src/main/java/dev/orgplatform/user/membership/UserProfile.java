@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,6 +33,10 @@ public class UserProfile {
 
     /** A BCP 47 language tag, e.g. en-GB. */
     public String language;
+
+    @Convert(converter = UiPreferences.Column.class)
+    @Column(name = "ui_preferences")
+    public UiPreferences preferences = UiPreferences.DEFAULTS;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -3,10 +3,14 @@ package dev.orgplatform.user.membership.service;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.orgplatform.user.membership.UiPreferences;
 import dev.orgplatform.user.membership.UserProfile;
 
-/** What a user changes about themself; null fields stay as they are, a blank avatar URL removes it. */
-public record ProfileChange(String name, String avatarUrl, String timezone, String language) {
+/**
+ * What a user changes about themself; null fields stay as they are, a blank avatar URL removes it, {@code preferences}
+ * changes only the preferences it names.
+ */
+public record ProfileChange(String name, String avatarUrl, String timezone, String language, UiPreferences preferences) {
 
     public boolean renames(UserProfile p) {
         return name != null && !name.equals(p.name);
@@ -30,6 +34,11 @@ public record ProfileChange(String name, String avatarUrl, String timezone, Stri
         if (language != null && !language.equals(p.language)) {
             p.language = language;
             changed.add("language");
+        }
+        UiPreferences merged = UiPreferences.merge(p.preferences, preferences);
+        if (!merged.equals(p.preferences)) {
+            p.preferences = merged;
+            changed.add("preferences");
         }
         return changed;
     }
