@@ -179,8 +179,15 @@ class CliIT {
         assertEquals(dev.id(), suspension.path("userId").asText());
         assertEquals("audit", suspension.path("reason").asText());
         ok(cli(home, "users", "reactivate", "--user", dev.id()));
-        ok(cli(home, "users", "remove", "--user", dev.id()));
+        // moved within the tree with a role there, then removed there
+        JsonNode transferred = ok(cli(home, "members", "transfer", dev.id(), "--to", a, "--role", "OPERATOR", "-o", "json")).json();
+        assertEquals(a, transferred.path("organizationId").asText(), transferred.toString());
+        assertEquals("OPERATOR", transferred.path("role").asText());
         assertTrue(!ok(cli(home, "members", "list", "-o", "json")).json().path("items").toString().contains(dev.id()));
+        Run outOfTree = cli(home, "members", "transfer", "--organization", a, dev.id(), "--to", UUID.randomUUID().toString(), "--role", "VIEWER");
+        assertEquals(ExitCode.NOT_FOUND, outOfTree.code(), outOfTree.err());
+        ok(cli(home, "users", "remove", "--user", dev.id(), "--organization", a));
+        assertTrue(!ok(cli(home, "members", "list", "--organization", a, "-o", "json")).json().path("items").toString().contains(dev.id()));
         assertTrue(ok(cli(home, "users", "sessions", "list")).out().startsWith("SESSION"));
 
         // an API key for a pipeline: it works instead of the sign-in until revoked

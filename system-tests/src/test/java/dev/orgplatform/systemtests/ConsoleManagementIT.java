@@ -313,7 +313,8 @@ class ConsoleManagementIT {
     @Test
     void aMemberIsSuspendedWithAReasonAndReactivatedOwnershipIsTransferredAndASessionEnded() {
         TestUsers.User owner = TestUsers.create("cm-members");
-        String org = flows.organization(owner);
+        String org = flows.treeRoot(owner);
+        String site = flows.child(owner, org, "cm-site");
         TestUsers.User dev = flows.member(owner, org, "DEVELOPER");
         TestUsers.User admin = flows.member(owner, org, "ADMIN");
         try (BrowserContext context = newContext()) {
@@ -332,6 +333,16 @@ class ConsoleManagementIT {
             page.getByText("Reactivate here").click();
             assertThat(page.locator(".notice")).containsText("member reactivated here");
             expectDecision(dev, org, "organization:read", null, true);
+
+            // moved to a sub-organization with a role there: their page there follows
+            page.locator("#move-to").selectOption(site);
+            page.locator("#move-role").selectOption("OPERATOR");
+            shot(page, "member-move");
+            page.getByText("Move member").click();
+            page.waitForURL(Pattern.compile(".*/organizations/" + site + "/members/" + dev.id() + "\\?done=.*"));
+            assertThat(page.locator(".notice")).containsText("member moved here");
+            assertThat(page.locator(".facts")).containsText("OPERATOR");
+            assertEquals(null, flows.role(org, dev.id()));
 
             page.navigate(console + "/organizations/" + org + "/members/" + admin.id());
             page.getByText("Transfer ownership").click();

@@ -109,6 +109,9 @@ class TenantIsolationIT {
         spec("GET /api/v1/organizations/{organizationId}/members/{userId}", Mode.OR_SERVICE, "member:read", null, "service:member-lists");
         spec("PATCH /api/v1/organizations/{organizationId}/members/{userId}", Mode.GATE, "member:manage", "{\"role\":\"VIEWER\"}");
         spec("DELETE /api/v1/organizations/{organizationId}/members/{userId}", Mode.GATE, "member:manage", null);
+        // to T's own sub-organization, where whoever manages T's members manages too; the member named exists nowhere
+        spec("POST /api/v1/organizations/{organizationId}/members/{userId}/transfer", Mode.GATE, "member:manage",
+                "{\"toOrganizationId\":\"{child}\",\"role\":\"VIEWER\"}");
         spec("GET /api/v1/organizations/{organizationId}/members/{userId}/products", Mode.OR_SERVICE, "member:read", null,
                 "service:member-lists");
         spec("GET /api/v1/organizations/{organizationId}/members/{userId}/products/{productId}/permissions", Mode.OR_SERVICE,

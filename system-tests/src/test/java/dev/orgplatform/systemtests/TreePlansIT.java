@@ -79,16 +79,24 @@ class TreePlansIT {
                 downgrade::toString);
         assertEquals("PRO", JSON.readTree(Http.get(limitsUrl(root), Http.bearer(owner.token())).body()).path("plan").asText());
 
-        // deleted (and so purged), their units come back, and then the plan may go
-        for (String gone : List.of(b, a)) { // the leaf first: an organization with sub-organizations is not deleted
-            long before = subOrganizationsUsed(owner, root);
+        // once purged, a unit comes back: b leaves root with a alone, and a second root with one sub-organization may then
+        // go to Free (both purged in one grace period: a parent would wait a whole one for its sub-organization's purge)
+        String root2 = flows.treeRoot(owner);
+        String c = id(createChild(owner, root2, "c"));
+        long held = subOrganizationsUsed(owner, root);
+        for (String gone : List.of(b, c)) {
             given().auth().oauth2(owner.token()).when().delete(orgsUrl() + "/" + gone + "?confirm=" + name(owner, gone)).then().statusCode(202);
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> subOrganizationsUsed(owner, root) == before - 1);
         }
-        Http.Answer free = changePlan(owner, root, "FREE");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> subOrganizationsUsed(owner, root) == held - 1 && subOrganizationsUsed(owner, root2) == 0);
+        Http.Answer onlyA = changePlan(owner, root, "PLUS");
+        assertEquals(409, onlyA.status(), onlyA::toString);
+        String listed = JSON.readTree(onlyA.body()).path("subOrganizations").toString();
+        assertTrue(listed.contains(a) && !listed.contains(b), () -> "only what is left is listed: " + onlyA);
+        Http.Answer free = changePlan(owner, root2, "FREE");
         assertEquals(200, free.status(), free::toString);
         Figures.line("plans: a sub-organization refused on FREE and PLUS naming the plan (409, nothing held); on PRO two counted; "
-                + "a downgrade refused listing both, accepted once they were purged");
+                + "a downgrade refused listing what exists, accepted once it was purged");
     }
 
     @Test

@@ -10,9 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgplatform.billing.service.SeatService;
 import dev.orgplatform.platform.events.EventHandling;
 import dev.orgplatform.platform.events.InboundEvent;
+import dev.orgplatform.platform.events.MemberTransfer;
 import io.smallrye.mutiny.Uni;
 
-/** A member removed from an organization gives their seat back. */
+/** A member removed from an organization gives their seat back; one moved within the tree takes it along. */
 @ApplicationScoped
 public class MembershipEventsConsumer {
 
@@ -29,6 +30,13 @@ public class MembershipEventsConsumer {
     @Incoming("memberships")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.of(record);
+        if (MemberTransfer.IN.equals(event.type())) {
+            MemberTransfer moved = event.data(json, MemberTransfer.class);
+            event.require(moved.fromOrganizationId(), "fromOrganizationId");
+            event.require(moved.toOrganizationId(), "toOrganizationId");
+            event.require(moved.userId(), "userId");
+            return handling.withRetries(event, () -> seats.memberTransferred(event, moved));
+        }
         if (!"MembershipRevoked".equals(event.type())) {
             return Uni.createFrom().voidItem();
         }

@@ -148,6 +148,28 @@ public class QuotaService {
         return end(r, ReservationState.RELEASED);
     }
 
+    /**
+     * Call inside a transaction with the reservation locked: its units count in {@code organizationId} from now on (a
+     * member moved within the tree); the tree's usage stays. Units that would leave their tree are given back instead.
+     */
+    public Uni<Reservation> move(Reservation r, UUID organizationId) {
+        if (r.organizationId.equals(organizationId)) {
+            return Uni.createFrom().item(r);
+        }
+        return accounts.findById(r.organizationId).chain(from -> accounts.findById(organizationId).chain(to -> {
+            if (from == null || to == null || !from.billingRootId.equals(to.billingRootId)) {
+                LOG.warnf("reservation %s of %s cannot move from %s to %s, outside its tree: it is given back", r.id, r.resource.key(),
+                        r.organizationId, organizationId);
+                return giveBack(r);
+            }
+            return quotas.lockTree(from.billingRootId, r.resource)
+                    .chain(() -> quotas.giveBack(r.organizationId, r.resource, r.amount))
+                    .chain(() -> quotas.add(organizationId, r.resource, r.amount))
+                    .invoke(() -> r.organizationId = organizationId)
+                    .replaceWith(r);
+        }));
+    }
+
     /** Returns the units of HELD reservations whose time ran out; emits how many expired (one batch). */
     @WithTransaction
     public Uni<Integer> expireDue() {

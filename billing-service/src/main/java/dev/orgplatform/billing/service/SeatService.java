@@ -11,6 +11,7 @@ import dev.orgplatform.billing.messaging.MembershipEvent;
 import dev.orgplatform.billing.repository.ReservationRepository;
 import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.events.InboundEvent;
+import dev.orgplatform.platform.events.MemberTransfer;
 import dev.orgplatform.platform.inbox.ProcessedEvents;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -19,7 +20,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The seat rules: an organization's {@code users} usage = the Owner's seat + one per accepted member + one per
  * pending invitation. invitation-service reserves a pending invitation's seat (key {@code invitation:<id>});
- * accepted, the seat belongs to {@code user:<userId>}; revoked or expired, it is freed; a removed member frees theirs.
+ * accepted, the seat belongs to {@code user:<userId>}; revoked or expired, it is freed; a removed member frees theirs;
+ * a member moved to another organization of the tree takes theirs along.
  */
 @ApplicationScoped
 public class SeatService {
@@ -65,6 +67,16 @@ public class SeatService {
         return processed.once(MEMBERSHIPS_CONSUMER, event, () -> reservations
                 .heldBy(revoked.organizationId(), LimitedResource.USERS, ReservationKeys.member(revoked.userId()))
                 .chain(held -> Multi.createFrom().iterable(held).onItem().transformToUniAndConcatenate(quotas::giveBack)
+                        .collect().last()));
+    }
+
+    /** A member moved within the tree: their seat goes where they went; the tree's count stays. */
+    @WithTransaction
+    public Uni<Boolean> memberTransferred(InboundEvent event, MemberTransfer moved) {
+        return processed.once(MEMBERSHIPS_CONSUMER, event, () -> reservations
+                .heldBy(moved.fromOrganizationId(), LimitedResource.USERS, ReservationKeys.member(moved.userId()))
+                .chain(held -> Multi.createFrom().iterable(held).onItem()
+                        .transformToUniAndConcatenate(r -> quotas.move(r, moved.toOrganizationId()))
                         .collect().last()));
     }
 

@@ -152,6 +152,10 @@ public interface UsersApi {
     Uni<Response> suspensions(@PathParam("id") UUID organizationId);
 
     @POST
+    @Path("/organizations/{id}/members/{userId}/transfer")
+    Uni<Response> transferMember(@PathParam("id") UUID organizationId, @PathParam("userId") UUID userId, Map<String, Object> transfer);
+
+    @POST
     @Path("/organizations/{id}/suspensions")
     Uni<Response> suspend(@PathParam("id") UUID organizationId, Map<String, Object> suspension);
 

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.orgplatform.console.client.ApiAnswer;
 import dev.orgplatform.console.client.OrganizationsApi;
 import dev.orgplatform.console.client.UsersApi;
+import dev.orgplatform.console.mapping.Branch;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.Authenticated;
@@ -28,7 +29,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One member of an organization: their role, teams and product permissions; suspending them here (and beneath) or
- * their whole account, with a reason, and reactivating; ownership transferred to them.
+ * their whole account, with a reason, and reactivating; moving them to another organization of the tree; ownership
+ * transferred to them.
  */
 @Path("/")
 @Authenticated
@@ -40,16 +42,21 @@ public class MemberDetailPages {
     static final List<String> PRODUCT_PERMISSIONS = List.of("product:read", "product:write", "device:read", "device:write",
             "firmware:read", "firmware:write", "deployment:read", "deployment:write");
 
+    /** The roles a member may be given where they move to (OWNER only by ownership transfer). */
+    static final List<String> ROLES = List.of("ADMIN", "MANAGER", "DEVELOPER", "OPERATOR", "VIEWER");
+
     private final UsersApi users;
     private final OrganizationsApi organizations;
     private final OrganizationView view;
+    private final ReadableTree trees;
     private final Template member;
 
     public MemberDetailPages(@RestClient UsersApi users, @RestClient OrganizationsApi organizations, OrganizationView view,
-            @Location("pages/member.html") Template member) {
+            ReadableTree trees, @Location("pages/member.html") Template member) {
         this.users = users;
         this.organizations = organizations;
         this.view = view;
+        this.trees = trees;
         this.member = member;
     }
 
@@ -103,6 +110,24 @@ public class MemberDetailPages {
                 .chain(answer -> after(id, userId, answer, "ownership transferred"));
     }
 
+    /** Moves the member to another organization of the tree; their page there follows. */
+    @POST
+    @Path("organizations/{id}/members/{userId}/transfer")
+    public Uni<Response> moveMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId, @RestForm String toOrganizationId,
+            @RestForm String role) {
+        UUID to = FormValues.uuid(toOrganizationId);
+        if (to == null) {
+            return render(id, userId, Map.of("problem", "choose where the member goes",
+                    "errors", Map.of("toOrganizationId", "choose an organization of the tree")), 400);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("toOrganizationId", to);
+        body.put("role", FormValues.shown(role));
+        return users.transferMember(id, userId, body).map(ApiAnswer::of).chain(answer -> answer.ok()
+                ? Uni.createFrom().item(OrganizationView.seeOther("/organizations/" + to + "/members/" + userId, "member moved here"))
+                : render(id, userId, OrganizationView.refusal(answer), OrganizationView.statusOf(answer)));
+    }
+
     private Uni<Response> after(UUID id, UUID userId, ApiAnswer answer, String done) {
         return answer.ok()
                 ? Uni.createFrom().item(OrganizationView.seeOther("/organizations/" + id + "/members/" + userId, done))
@@ -113,8 +138,10 @@ public class MemberDetailPages {
         return view.render(id, member, status, seen -> {
             boolean manages = seen.can().contains("member:manage");
             Uni<ApiAnswer> suspensions = ApiAnswer.ifAllowed(manages, () -> users.suspensions(id));
+            Uni<List<Branch.Row>> elsewhere = manages ? trees.around(id).map(tree -> tree.rows().stream()
+                    .filter(row -> !row.id().equals(id.toString())).toList()) : Uni.createFrom().item(List.of());
             return Uni.combine().all().unis(users.member(id, userId).map(ApiAnswer::of),
-                    users.productPermissions(id, userId).map(ApiAnswer::of), suspensions).asTuple().map(t -> {
+                    users.productPermissions(id, userId).map(ApiAnswer::of), suspensions, elsewhere).asTuple().map(t -> {
                         Map<String, Object> data = new LinkedHashMap<>();
                         Map<String, Object> person = t.getItem1().ok() ? t.getItem1().object()
                                 : Map.of("userId", userId.toString(), "name", "", "email", "", "role", "", "teams", List.of(), "status", "");
@@ -127,6 +154,8 @@ public class MemberDetailPages {
                         data.put("suspendedHere", suspendedHere == null ? Map.of() : suspendedHere);
                         data.put("productPermissions", PRODUCT_PERMISSIONS);
                         data.put("isRoot", seen.org().get("parentId") == null);
+                        data.put("transferTargets", t.getItem4());
+                        data.put("roles", ROLES);
                         data.putAll(extra);
                         return data;
                     });

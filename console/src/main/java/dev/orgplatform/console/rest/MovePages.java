@@ -3,9 +3,7 @@ package dev.orgplatform.console.rest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,13 +38,15 @@ import io.smallrye.mutiny.Uni;
 public class MovePages {
 
     private final OrganizationsApi organizations;
+    private final ReadableTree trees;
     private final SignedIn signedIn;
     private final OrganizationPages pages;
     private final Template move;
 
-    public MovePages(@RestClient OrganizationsApi organizations, SignedIn signedIn, OrganizationPages pages,
+    public MovePages(@RestClient OrganizationsApi organizations, ReadableTree trees, SignedIn signedIn, OrganizationPages pages,
             @Location("pages/move.html") Template move) {
         this.organizations = organizations;
+        this.trees = trees;
         this.signedIn = signedIn;
         this.pages = pages;
         this.move = move;
@@ -87,33 +87,21 @@ public class MovePages {
     }
 
     /**
-     * The page: the tree as it is (or, with {@code chosen} previewed, as it would be), and the form. The tree drawn is
-     * the highest one the caller may read: the root's, else the nearest ancestor's, else the organization's own.
+     * The page: the tree as it is (or, with {@code chosen} previewed, as it would be), and the form ({@link ReadableTree}).
      */
     private Uni<Response> render(UUID id, String chosen, Map<String, String> errors, String mode, int status) {
         return organizations.get(id).map(ApiAnswer::of).chain(org -> {
             if (!org.ok()) {
                 return Uni.createFrom().item(pages.refused(org));
             }
-            return organizations.ancestors(id).map(ApiAnswer::of).chain(ancestors -> {
-                List<UUID> tops = new ArrayList<>();
-                ancestors.list(null).forEach(a -> tops.add(UUID.fromString(String.valueOf(((Map<?, ?>) a).get("id")))));
-                tops.add(id);
-                return readableTree(tops, 0).map(tree -> {
-                    Branch previewed = "preview".equals(mode) && chosen != null ? MovePreview.apply(tree, id.toString(), chosen) : null;
-                    var page = move.data("me", signedIn.person()).data("org", org.object())
-                            .data("rows", (previewed != null ? previewed : tree).rows())
-                            .data("previewed", previewed != null).data("targets", MovePreview.targets(tree, id.toString()))
-                            .data("chosen", chosen == null ? "" : chosen).data("errors", errors);
-                    return Response.status(status).type(MediaType.TEXT_HTML).entity(page.render()).build();
-                });
+            return trees.around(id).map(tree -> {
+                Branch previewed = "preview".equals(mode) && chosen != null ? MovePreview.apply(tree, id.toString(), chosen) : null;
+                var page = move.data("me", signedIn.person()).data("org", org.object())
+                        .data("rows", (previewed != null ? previewed : tree).rows())
+                        .data("previewed", previewed != null).data("targets", MovePreview.targets(tree, id.toString()))
+                        .data("chosen", chosen == null ? "" : chosen).data("errors", errors);
+                return Response.status(status).type(MediaType.TEXT_HTML).entity(page.render()).build();
             });
         });
-    }
-
-    private Uni<Branch> readableTree(List<UUID> tops, int from) {
-        return organizations.subtree(tops.get(from)).map(ApiAnswer::of).chain(answer -> answer.ok() || from == tops.size() - 1
-                ? Uni.createFrom().item(Branch.of(answer.object()))
-                : readableTree(tops, from + 1));
     }
 }

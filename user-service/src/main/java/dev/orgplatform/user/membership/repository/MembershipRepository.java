@@ -153,4 +153,11 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
                 order by d.depth, d.id""", UUID.class)
                 .setParameter(1, organizationId).getResultList());
     }
+
+    /** Whether the member was suspended in the organization itself (not above it). */
+    public Uni<Boolean> suspendedIn(UUID organizationId, UUID userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "select exists (select 1 from member_suspension where organization_id = ?1 and user_id = ?2)", Boolean.class)
+                .setParameter(1, organizationId).setParameter(2, userId).getSingleResult());
+    }
 }

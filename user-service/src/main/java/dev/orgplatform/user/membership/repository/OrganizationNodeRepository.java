@@ -89,4 +89,17 @@ public class OrganizationNodeRepository implements PanacheRepositoryBase<Organiz
                 select coalesce(bool_or(enforce_2fa), false) from up""", Boolean.class)
                 .setParameter(1, id).getSingleResult());
     }
+
+    /** The top of the organization's tree (itself for a root); null if user-service does not know it. */
+    public Uni<UUID> rootOf(UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                with recursive up(id, parent_id, depth) as (
+                    select id, parent_id, 1 from organization_node where id = ?1
+                    union all
+                    select n.id, n.parent_id, up.depth + 1 from organization_node n join up on n.id = up.parent_id
+                    where up.depth < 16)
+                select id from up where parent_id is null""", UUID.class)
+                .setParameter(1, id).getResultList())
+                .map(roots -> roots.isEmpty() ? null : roots.get(0));
+    }
 }

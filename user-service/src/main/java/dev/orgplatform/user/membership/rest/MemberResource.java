@@ -11,6 +11,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +30,7 @@ import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.membership.UserStatus;
 import dev.orgplatform.user.membership.mapping.MembershipMapper;
+import dev.orgplatform.user.membership.service.MemberTransferService;
 import dev.orgplatform.user.membership.service.MembershipService;
 import dev.orgplatform.user.membership.service.ProductPermissionService;
 import io.quarkus.security.Authenticated;
@@ -42,6 +44,10 @@ public class MemberResource {
     public record ChangeRole(@NotNull Role role) {
     }
 
+    /** Where the member goes (an organization of the same tree) and their role there. */
+    public record TransferMember(@NotNull UUID toOrganizationId, @NotNull Role role) {
+    }
+
     public record ProductPermissionsRequest(@NotNull @Size(max = 8) Set<String> permissions) {
     }
 
@@ -49,11 +55,14 @@ public class MemberResource {
     }
 
     private final MembershipService memberships;
+    private final MemberTransferService transfers;
     private final ProductPermissionService products;
     private final AccessGate gate;
 
-    public MemberResource(MembershipService memberships, ProductPermissionService products, AccessGate gate) {
+    public MemberResource(MembershipService memberships, MemberTransferService transfers, ProductPermissionService products,
+            AccessGate gate) {
         this.memberships = memberships;
+        this.transfers = transfers;
         this.products = products;
         this.gate = gate;
     }
@@ -95,6 +104,19 @@ public class MemberResource {
         return gate.requireRole("member:manage", organizationId)
                 .chain(callerRole -> memberships.remove(organizationId, userId, callerRole))
                 .map(ignored -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{userId}/transfer")
+    @Operation(summary = "Move a member to another organization of the same tree, with a role there (for who manages members on both sides)")
+    public Uni<Response> transfer(@PathParam("organizationId") UUID organizationId, @PathParam("userId") UUID userId,
+            @Valid @NotNull TransferMember request) {
+        UUID to = request.toOrganizationId();
+        return gate.requireRole("member:manage", organizationId)
+                .chain(inSource -> gate.requireRole("member:manage", to).chain(inTarget -> transfers.transfer(
+                        new MemberTransferService.Transfer(organizationId, userId, to, request.role()), inSource, inTarget)))
+                .chain(moved -> memberships.member(to, userId))
+                .map(m -> Versions.ok(MembershipMapper.toResponse(m), m.membership().version));
     }
 
     @GET

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.MemberTransfer;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.membership.Membership;
@@ -57,14 +58,32 @@ public class MemberAdmission {
                         .collect().asList());
     }
 
+    /**
+     * Someone moved in from another organization of the tree ({@link MemberTransfer#IN}): the membership with its role
+     * and a place in "My Team", as an invitation without teams gives; their profile exists already.
+     */
+    public Uni<Membership> arrive(UUID organizationId, UUID userId, Role role, UUID fromOrganizationId, Role previousRole) {
+        Membership m = membership(organizationId, userId, role);
+        return memberships.persist(m)
+                .call(saved -> outbox.publish(MembershipEvents.TOPIC, MemberTransfer.IN, organizationId, "memberships/" + saved.id,
+                        new MemberTransfer(organizationId, userId, fromOrganizationId, organizationId, saved.id, previousRole.name(),
+                                role.name())))
+                .call(() -> teams.defaultTeam(organizationId).chain(team -> teams.join(team, userId, TeamMember.TeamRole.MEMBER)));
+    }
+
     private Uni<Membership> grant(UUID organizationId, UUID userId, Role role) {
+        return memberships.persist(membership(organizationId, userId, role))
+                .call(saved -> outbox.publish(MembershipEvents.TOPIC, "MembershipGranted", organizationId, "memberships/" + saved.id,
+                        new MembershipEvents.MembershipGranted(saved.id, organizationId, userId, role.name())));
+    }
+
+    private Membership membership(UUID organizationId, UUID userId, Role role) {
         Membership m = new Membership();
         m.id = UUID.randomUUID();
         m.organizationId = organizationId;
         m.userId = userId;
         m.role = role;
         m.createdAt = clock.now();
-        return memberships.persist(m).call(saved -> outbox.publish(MembershipEvents.TOPIC, "MembershipGranted", organizationId,
-                "memberships/" + saved.id, new MembershipEvents.MembershipGranted(saved.id, organizationId, userId, role.name())));
+        return m;
     }
 }

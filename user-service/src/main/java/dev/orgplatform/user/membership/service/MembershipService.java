@@ -12,14 +12,11 @@ import dev.orgplatform.platform.rest.Page;
 import dev.orgplatform.platform.rest.Versions;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.access.service.AccessChangeFeed;
-import dev.orgplatform.user.apikey.service.ApiKeyService;
 import dev.orgplatform.user.membership.MemberRules;
 import dev.orgplatform.user.membership.Membership;
 import dev.orgplatform.user.membership.UserStatus;
 import dev.orgplatform.user.membership.messaging.MembershipEvents;
 import dev.orgplatform.user.membership.repository.MembershipRepository;
-import dev.orgplatform.user.membership.repository.ProductPermissionRepository;
-import dev.orgplatform.user.membership.repository.TeamMemberRepository;
 import dev.orgplatform.user.membership.repository.TeamRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -43,21 +40,17 @@ public class MembershipService {
 
     private final MembershipRepository memberships;
     private final TeamRepository teams;
-    private final TeamMemberRepository teamMembers;
-    private final ProductPermissionRepository grants;
+    private final MemberDeparture departure;
     private final Outbox outbox;
     private final AccessChangeFeed feed;
-    private final ApiKeyService apiKeys;
 
-    public MembershipService(MembershipRepository memberships, TeamRepository teams, TeamMemberRepository teamMembers,
-            ProductPermissionRepository grants, Outbox outbox, AccessChangeFeed feed, ApiKeyService apiKeys) {
+    public MembershipService(MembershipRepository memberships, TeamRepository teams, MemberDeparture departure, Outbox outbox,
+            AccessChangeFeed feed) {
         this.memberships = memberships;
         this.teams = teams;
-        this.teamMembers = teamMembers;
-        this.grants = grants;
+        this.departure = departure;
         this.outbox = outbox;
         this.feed = feed;
-        this.apiKeys = apiKeys;
     }
 
     /** One page of members in the order they joined (keyset on created-at and id). */
@@ -129,18 +122,10 @@ public class MembershipService {
                 .replaceWith(m);
     }
 
-    /**
-     * Deletes a membership with the member's teams and product rights there and revokes their API keys there (their
-     * seats go back from the events); runs inside the caller's transaction.
-     */
+    /** Deletes a membership ({@link MemberDeparture}) and tells it; runs inside the caller's transaction. */
     private Uni<Void> revoke(Membership m) {
-        return teamMembers.removeFromOrganization(m.userId, m.organizationId)
-                .chain(() -> grants.removeFromOrganization(m.userId, m.organizationId))
-                .chain(() -> memberships.deleteAsRead(m))
-                .chain(() -> outbox.publish(MembershipEvents.TOPIC, "MembershipRevoked", m.organizationId, "memberships/" + m.id,
-                        new MembershipEvents.MembershipRevoked(m.id, m.organizationId, m.userId, m.role.name())))
-                .chain(() -> apiKeys.revokeAllOf(m.organizationId, m.userId))
-                .replaceWithVoid();
+        return departure.leave(m, () -> outbox.publish(MembershipEvents.TOPIC, "MembershipRevoked", m.organizationId,
+                "memberships/" + m.id, new MembershipEvents.MembershipRevoked(m.id, m.organizationId, m.userId, m.role.name())));
     }
 
     private Uni<Member> memberOrFail(UUID organizationId, UUID userId) {
