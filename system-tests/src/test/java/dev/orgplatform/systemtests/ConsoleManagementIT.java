@@ -64,6 +64,40 @@ class ConsoleManagementIT {
     }
 
     @Test
+    void brandingSetOnTheRootInTheConsoleShowsOnItsSubOrganizationsPagesAndARefusedLogoSaysWhy() throws Exception {
+        TestUsers.User owner = TestUsers.create("cm-brand");
+        String root = flows.treeRoot(owner);
+        String child = child(owner, root, "Plant Lyon");
+        java.nio.file.Path small = java.nio.file.Files.createTempFile("logo-small", ".png");
+        java.nio.file.Path good = java.nio.file.Files.createTempFile("logo", ".png");
+        java.nio.file.Files.write(small, BrandingIT.image(300, 300, "png"));
+        java.nio.file.Files.write(good, BrandingIT.image(800, 500, "png"));
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            signIn(page, owner);
+            page.navigate(console + "/organizations/" + root + "/settings");
+            page.locator("#brand-colour").fill("#0b7a4b");
+            page.locator("#brand-mail-name").fill("Plants Inc.");
+            page.getByText("Save branding").click();
+            assertThat(page.locator(".notice")).containsText("branding saved");
+            page.locator("#brand-logo").setInputFiles(small);
+            page.getByText("Upload logo").click();
+            assertThat(page.locator("#brand-logo-error")).containsText("300×300");
+            page.locator("#brand-logo").setInputFiles(good);
+            page.getByText("Upload logo").click();
+            assertThat(page.locator(".notice")).containsText("logo saved");
+
+            // the sub-organization's pages wear it: the root's logo, the root's colour on its buttons and links
+            page.navigate(console + "/organizations/" + child);
+            Locator logo = page.locator("img.org-logo");
+            assertThat(logo).isVisible();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) logo.evaluate("img => img.naturalWidth")).intValue() == 800);
+            assertEquals("#0b7a4b", ((String) page.locator("main").evaluate("m => getComputedStyle(m).getPropertyValue('--brand')")).trim());
+            shot(page, "branding-inherited");
+        }
+    }
+
+    @Test
     void settingsShowWhatHoldsBesideWhoSetItAndARefusedFormKeepsWhatWasTyped() throws Exception {
         TestUsers.User owner = TestUsers.create("cm-settings");
         String root = flows.treeRoot(owner);

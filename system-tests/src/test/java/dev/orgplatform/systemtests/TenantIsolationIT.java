@@ -69,7 +69,7 @@ class TenantIsolationIT {
             "org-service", Set.of("service:access-checks", "service:key-verification", "service:member-lists",
                     "service:organization-state", "service:reservations"),
             "user-service", Set.of("service:reservations"),
-            "invitation-service", Set.of("service:access-checks", "service:key-verification", "service:member-lists",
+            "invitation-service", Set.of("service:access-checks", "service:branding", "service:key-verification", "service:member-lists",
                     "service:reservations"),
             "billing-service", Set.of("service:access-checks", "service:key-verification"),
             "payment-system", Set.of("service:balance"));
@@ -89,6 +89,13 @@ class TenantIsolationIT {
         spec("PUT /api/v1/organizations/{id}/settings", Mode.GATE, "organization:settings",
                 "{\"security\":{\"enforce2fa\":false,\"ipAllowlist\":[]}}");
         spec("GET /api/v1/organizations/{id}/settings/effective", Mode.GATE, "organization:settings", null);
+        spec("GET /api/v1/organizations/{id}/branding", Mode.OR_SERVICE, "organization:read", null, "service:branding");
+        spec("PUT /api/v1/organizations/{id}/branding", Mode.GATE, "organization:update", "{\"primaryColor\":\"#123456\"}");
+        // T has no logo: whoever may read it gets a 404 about the logo, not about T
+        spec("GET /api/v1/organizations/{id}/branding/logo", Mode.OR_SERVICE, "organization:read", null, "service:branding");
+        spec("PUT /api/v1/organizations/{id}/branding/logo", Mode.GATE, "organization:update",
+                "{\"mediaType\":\"image/svg+xml\",\"data\":\"PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=\"}");
+        spec("DELETE /api/v1/organizations/{id}/branding/logo", Mode.GATE, "organization:update", null);
         spec("POST /api/v1/organizations/{id}/children", Mode.GATE, "organization:create-child",
                 "{\"name\":\"iso-{random8}\",\"displayName\":\"Isolation child\"}");
         spec("GET /api/v1/organizations/{id}/children", Mode.GATE, "organization:read", null);

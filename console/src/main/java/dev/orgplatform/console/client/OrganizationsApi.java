@@ -47,6 +47,27 @@ public interface OrganizationsApi {
     Uni<Response> createChild(@PathParam("id") UUID id, Map<String, Object> organization);
 
     @GET
+    @Path("/{id}/branding")
+    Uni<Response> branding(@PathParam("id") UUID id);
+
+    @PUT
+    @Path("/{id}/branding")
+    Uni<Response> replaceBranding(@PathParam("id") UUID id, Map<String, Object> branding);
+
+    @GET
+    @Path("/{id}/branding/logo")
+    @jakarta.ws.rs.Produces({"image/png", "image/jpeg", "image/svg+xml", "application/problem+json"})
+    Uni<Response> logo(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch);
+
+    @PUT
+    @Path("/{id}/branding/logo")
+    Uni<Response> setLogo(@PathParam("id") UUID id, Map<String, Object> logo);
+
+    @DELETE
+    @Path("/{id}/branding/logo")
+    Uni<Response> removeLogo(@PathParam("id") UUID id);
+
+    @GET
     @Path("/{id}/ancestors")
     Uni<Response> ancestors(@PathParam("id") UUID id);
 

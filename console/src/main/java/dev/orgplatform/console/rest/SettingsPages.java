@@ -136,12 +136,12 @@ public class SettingsPages {
                 : refused(id, answer, "alerts", Map.of("thresholds", FormValues.shown(thresholds))));
     }
 
-    private Uni<Response> done(UUID id, String what) {
+    Uni<Response> done(UUID id, String what) {
         return Uni.createFrom().item(OrganizationView.seeOther("/organizations/" + id + "/settings", what));
     }
 
     /** The page again with the refused form as typed and the service's messages beside its fields. */
-    private Uni<Response> refused(UUID id, ApiAnswer answer, String form, Map<String, Object> typed) {
+    Uni<Response> refused(UUID id, ApiAnswer answer, String form, Map<String, Object> typed) {
         Map<String, Object> extra = OrganizationView.refusal(answer);
         Map<String, String> errors = new LinkedHashMap<>();
         answer.fieldErrors().forEach((field, message) -> errors.put(formField(field), message));
@@ -170,6 +170,7 @@ public class SettingsPages {
                 data.put("billing", typedOr(extra, "billing", billingValues(t.getItem4())));
                 data.put("billingDetail", !canBilling || t.getItem4().ok() ? "" : t.getItem4().refusal());
                 data.put("alerts", typedOr(extra, "alerts", alertValues(t.getItem5())));
+                data.put("branding", typedOr(extra, "branding", BrandingPages.ownValues(seen.brand())));
                 Object root = t.getItem6().object().get("billingOrganizationId");
                 data.put("atRoot", root == null || root.equals(org.get("id")));
                 data.put("billingRoot", root == null ? org.get("id") : root);
@@ -263,6 +264,7 @@ public class SettingsPages {
             case "paymentMethod", "paymentMethod.reference", "paymentMethod.type" -> "paymentReference";
             case "security.maxSessionMinutes" -> "maxSessionMinutes";
             case "security.apiKeyMaxLifetimeDays" -> "apiKeyMaxLifetimeDays";
+            case "data", "mediaType" -> "logo"; // the logo's bytes and type come from one file field
             default -> field.startsWith("security.ipAllowlist") ? "ipAllowlist" : field.startsWith("thresholds") ? "thresholds" : field;
         };
     }

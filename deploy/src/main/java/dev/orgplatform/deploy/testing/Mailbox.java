@@ -21,8 +21,12 @@ import java.util.function.Predicate;
 
 /** Reads the mail GreenMail received for an address, over IMAP (GreenMail accepts any login). */
 public final class Mailbox {
-    /** A received message, copied out so it outlives the IMAP connection. */
-    public record Mail(String from, List<String> to, String subject, String body) {
+    /** A received message, copied out so it outlives the IMAP connection; {@code attachments} holds its non-text parts. */
+    public record Mail(String from, List<String> to, String subject, String body, List<Attachment> attachments) {
+    }
+
+    /** A non-text part: its type, its Content-ID (null if none) and its bytes. */
+    public record Attachment(String contentType, String contentId, byte[] bytes) {
     }
 
     private final StackConfig cfg;
@@ -88,7 +92,22 @@ public final class Mailbox {
         Address[] to = m.getRecipients(Message.RecipientType.TO);
         return new Mail(from == null || from.length == 0 ? null : from[0].toString(),
                 to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),
-                m.getSubject(), text(m));
+                m.getSubject(), text(m), attachments(m));
+    }
+
+    private static List<Attachment> attachments(Part p) throws MessagingException, IOException {
+        List<Attachment> found = new ArrayList<>();
+        Object content = p.getContent();
+        if (content instanceof Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                found.addAll(attachments(mp.getBodyPart(i)));
+            }
+        } else if (!(content instanceof String) && p instanceof jakarta.mail.internet.MimePart part) {
+            try (java.io.InputStream in = p.getInputStream()) {
+                found.add(new Attachment(p.getContentType(), part.getContentID(), in.readAllBytes()));
+            }
+        }
+        return found;
     }
 
     /** Text of a part: plain and HTML alternatives alike, concatenated. */

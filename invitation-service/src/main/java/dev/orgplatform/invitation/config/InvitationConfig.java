@@ -42,6 +42,10 @@ public interface InvitationConfig {
     interface Mail {
         @WithDefault("10s")
         Duration timeout();
+
+        /** How long a mail waits for its organization's branding at org-service before it goes out unbranded. */
+        @WithDefault("2s")
+        Duration brandingTimeout();
     }
 
     /** Keycloak's admin API, to register invitees without an account. */

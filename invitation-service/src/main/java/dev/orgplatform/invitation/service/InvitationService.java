@@ -19,6 +19,7 @@ import dev.orgplatform.invitation.InvitationState;
 import dev.orgplatform.invitation.client.OrganizationTeams;
 import dev.orgplatform.invitation.mapping.InvitationMapper;
 import dev.orgplatform.invitation.messaging.InvitationEvents;
+import dev.orgplatform.invitation.client.MailBranding;
 import dev.orgplatform.invitation.messaging.InvitationMails;
 import dev.orgplatform.invitation.config.InvitationConfig;
 import dev.orgplatform.invitation.repository.ClosedOrganizationRepository;
@@ -51,6 +52,7 @@ public class InvitationService {
     private final Quotas seats;
     private final OrganizationTeams teams;
     private final InvitationMails mails;
+    private final MailBranding branding;
     private final InvitationExpiry expiry;
     private final Outbox outbox;
     private final PlatformClock clock;
@@ -58,13 +60,14 @@ public class InvitationService {
     private final InvitationConfig config;
 
     public InvitationService(InvitationRepository invitations, ClosedOrganizationRepository closed, Quotas seats,
-            OrganizationTeams teams, InvitationMails mails, InvitationExpiry expiry, Outbox outbox, PlatformClock clock,
-            RateLimits rateLimits, InvitationConfig config) {
+            OrganizationTeams teams, InvitationMails mails, MailBranding branding, InvitationExpiry expiry, Outbox outbox,
+            PlatformClock clock, RateLimits rateLimits, InvitationConfig config) {
         this.invitations = invitations;
         this.closed = closed;
         this.seats = seats;
         this.teams = teams;
         this.mails = mails;
+        this.branding = branding;
         this.expiry = expiry;
         this.outbox = outbox;
         this.clock = clock;
@@ -258,7 +261,7 @@ public class InvitationService {
 
     /** Sends the mail after the commit and records whether it left; the invitation stands either way. */
     private Uni<Invitation> deliver(Invitation saved, String token) {
-        return mails.send(saved, token).replaceWith(DeliveryState.SENT)
+        return branding.of(saved.organizationId).chain(look -> mails.send(saved, token, look)).replaceWith(DeliveryState.SENT)
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("invitation mail %s to its invitee failed (resend it): %s", saved.id, e.toString());
                     return DeliveryState.FAILED;

@@ -41,6 +41,13 @@ public final class OrganizationEvents {
     public record Security(boolean enforce2fa, List<String> ipAllowlist, Integer maxSessionMinutes, Integer apiKeyMaxLifetimeDays) {
     }
 
+    /** The organization's OWN branding as it now is (null parts: none of its own); the logo without its bytes. */
+    public record OrganizationBrandingChanged(UUID organizationId, String primaryColor, String mailDisplayName, Logo logo) {
+    }
+
+    public record Logo(String mediaType, Integer width, Integer height, String sha256) {
+    }
+
     public record OwnershipTransferred(UUID organizationId, UUID previousOwnerId, UUID newOwnerId) {
     }
 

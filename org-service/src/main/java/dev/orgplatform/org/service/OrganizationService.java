@@ -110,6 +110,17 @@ public class OrganizationService {
         });
     }
 
+    /** The ids from the root down to the organization (available), itself last: what inherits along the tree reads them. */
+    @WithSession
+    public Uni<List<UUID>> pathFromRoot(UUID id) {
+        return findAvailable(id).chain(o -> organizations.ancestors(id).map(ancestors -> {
+            List<Organization> path = new ArrayList<>(ancestors);
+            path.sort((a, b) -> Integer.compare(a.depth, b.depth));
+            path.add(o);
+            return path.stream().map(p -> p.id).toList();
+        }));
+    }
+
     /**
      * Changes the general fields. {@code replace}: PUT (absent optional fields are cleared), else PATCH
      * (absent fields stay). {@code name} and {@code region} never change. Publishes OrganizationUpdated

@@ -1,6 +1,5 @@
 package dev.orgplatform.org.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,11 +9,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.platform.net.Cidr;
-import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.OrganizationSettings;
 import dev.orgplatform.org.mapping.SettingsMapper;
 import dev.orgplatform.org.messaging.OrganizationEvents;
-import dev.orgplatform.org.repository.OrganizationRepository;
 import dev.orgplatform.org.repository.OrganizationSettingsRepository;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.outbox.Outbox;
@@ -28,15 +25,13 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationSettingsService {
 
     private final OrganizationService organizationService;
-    private final OrganizationRepository organizations;
     private final OrganizationSettingsRepository settings;
     private final Outbox outbox;
     private final PlatformClock clock;
 
-    public OrganizationSettingsService(OrganizationService organizationService, OrganizationRepository organizations,
-            OrganizationSettingsRepository settings, Outbox outbox, PlatformClock clock) {
+    public OrganizationSettingsService(OrganizationService organizationService, OrganizationSettingsRepository settings, Outbox outbox,
+            PlatformClock clock) {
         this.organizationService = organizationService;
-        this.organizations = organizations;
         this.settings = settings;
         this.outbox = outbox;
         this.clock = clock;
@@ -82,15 +77,9 @@ public class OrganizationSettingsService {
 
     /** The own settings of the root, each organization beneath on the way, and the organization itself (last). */
     private Uni<List<OrganizationSettings>> path(UUID id) {
-        return organizationService.findAvailable(id).chain(o -> organizations.ancestors(id).chain(ancestors -> {
-            List<Organization> path = new ArrayList<>(ancestors);
-            path.sort((a, b) -> Integer.compare(a.depth, b.depth));
-            path.add(o);
-            List<UUID> ids = path.stream().map(p -> p.id).toList();
-            return settings.forOrganizations(ids).map(rows -> {
-                Map<UUID, OrganizationSettings> byId = rows.stream().collect(Collectors.toMap(r -> r.organizationId, Function.identity()));
-                return ids.stream().map(byId::get).toList();
-            });
+        return organizationService.pathFromRoot(id).chain(ids -> settings.forOrganizations(ids).map(rows -> {
+            Map<UUID, OrganizationSettings> byId = rows.stream().collect(Collectors.toMap(r -> r.organizationId, Function.identity()));
+            return ids.stream().map(byId::get).toList();
         }));
     }
 }

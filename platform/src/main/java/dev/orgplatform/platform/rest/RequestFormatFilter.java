@@ -22,6 +22,10 @@ public class RequestFormatFilter {
     /** Far beyond any URI this API makes (a cursor is at most 1,024 characters). */
     static final int MAX_URI_LENGTH = 8_192;
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> JSON = Set.of("application/json");
+    /** The one kind of resource that answers an image (an organization's logo), or a problem in JSON. */
+    private static final String IMAGE_PATH_SUFFIX = "/branding/logo";
+    private static final Set<String> IMAGE_OR_JSON = Set.of("application/json", "image/png", "image/jpeg", "image/svg+xml");
 
     @ServerRequestFilter(preMatching = true)
     public void requireFormat(ContainerRequestContext request) {
@@ -36,7 +40,8 @@ public class RequestFormatFilter {
                     + (sent == null ? "of no declared type" : sent));
         }
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-        if (!acceptsJson(accept)) {
+        boolean image = request.getMethod().equals("GET") && request.getUriInfo().getPath().endsWith(IMAGE_PATH_SUFFIX);
+        if (!accepts(accept, image ? IMAGE_OR_JSON : JSON)) {
             throw new ProblemException(406, "Not acceptable", "this API answers application/json (problems application/problem+json);"
                     + " the request accepts only " + accept);
         }
@@ -44,6 +49,11 @@ public class RequestFormatFilter {
 
     /** No Accept header, or one with a range that admits application/json at a quality above zero. */
     static boolean acceptsJson(String accept) {
+        return accepts(accept, JSON);
+    }
+
+    /** No Accept header, or one with a range that admits one of {@code answered} at a quality above zero. */
+    static boolean accepts(String accept, Set<String> answered) {
         if (accept == null || accept.isBlank()) {
             return true;
         }
@@ -55,7 +65,8 @@ public class RequestFormatFilter {
                 String parameter = parts[i].trim().replace(" ", "");
                 refused |= parameter.matches("q=0(\\.0*)?");
             }
-            if (!refused && (type.equals("*/*") || type.equals("application/*") || type.equals("application/json") || type.isEmpty())) {
+            if (!refused && (type.isEmpty() || type.equals("*/*") || answered.contains(type)
+                    || (type.endsWith("/*") && answered.stream().anyMatch(a -> a.startsWith(type.substring(0, type.length() - 1)))))) {
                 return true;
             }
         }

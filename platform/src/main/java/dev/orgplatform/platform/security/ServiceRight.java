@@ -19,11 +19,13 @@ public final class ServiceRight {
     public static final String RESERVATIONS = "service:reservations";
     /** What other services hold of an organization (limits, deletion preconditions, open invitations): org-service. */
     public static final String ORGANIZATION_STATE = "service:organization-state";
+    /** An organization's effective branding at org-service, for mails sent in its name: invitation-service. */
+    public static final String BRANDING = "service:branding";
     /** An organization's outstanding balance at billing-service: the payment system only. */
     public static final String BALANCE = "service:balance";
 
     public static final List<String> ALL = List.of(ACCESS_CHECKS, KEY_VERIFICATION, MEMBER_LISTS, RESERVATIONS,
-            ORGANIZATION_STATE, BALANCE);
+            ORGANIZATION_STATE, BRANDING, BALANCE);
 
     private ServiceRight() {
     }

@@ -28,4 +28,13 @@ class RequestFormatFilterTest {
         assertEquals(false, RequestFormatFilter.acceptsJson("application/json;q=0, text/plain"));
         assertEquals(false, RequestFormatFilter.acceptsJson("application/problem+json"));
     }
+
+    @Test
+    void anImageResourceAlsoAcceptsImageRanges() {
+        java.util.Set<String> logo = java.util.Set.of("application/json", "image/png", "image/svg+xml");
+        assertEquals(true, RequestFormatFilter.accepts("image/png", logo));
+        assertEquals(true, RequestFormatFilter.accepts("image/avif,image/webp,image/*;q=0.8", logo));
+        assertEquals(false, RequestFormatFilter.accepts("image/gif", logo));
+        assertEquals(false, RequestFormatFilter.accepts("image/*;q=0, text/html", logo));
+    }
 }
