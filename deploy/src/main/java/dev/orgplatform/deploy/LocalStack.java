@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -314,9 +315,19 @@ public final class LocalStack {
 
     private void up(boolean withServices) throws InterruptedException {
         long t0 = System.nanoTime();
+        Launcher launcher = new Launcher(cfg);
+        Optional<ProcessHandle> other = launcher.running();
+        if (other.isPresent()) {
+            System.err.println("a " + cfg.profile().id() + " stack is already running (deploy/stack up, pid " + other.get().pid()
+                    + "); use it, or stop it first with: deploy/stack down" + (cfg.profile() == StackProfile.DEV ? "" : " --profile "
+                    + cfg.profile().id()));
+            System.exit(1);
+        }
+        launcher.claim();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping what this command started" + (reused.isEmpty() ? "" : " (leaving " + reused + " running)"));
             stop(components(), c -> started.contains(c.name));
+            launcher.release();
         }));
         try {
             ensureInfra();
@@ -328,8 +339,12 @@ public final class LocalStack {
         }
         System.out.printf(Locale.ROOT, "ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         printStatus();
-        System.out.println("Ctrl-C stops it.");
-        Thread.currentThread().join();
+        System.out.println("Ctrl-C (or deploy/stack down" + (cfg.profile() == StackProfile.DEV ? "" : " --profile " + cfg.profile().id())
+                + ") stops it.");
+        while (launcher.stillClaimed()) {
+            Thread.sleep(1_000);
+        }
+        System.exit(0); // deploy/stack down took the stack: the hook stops what is left of it
     }
 
     private static void redrive(String deadLetterTopic, String bootstrap, boolean dryRun) {
@@ -410,6 +425,9 @@ public final class LocalStack {
                     log("keeping the " + profile.id() + " stack running (orgplatform.keep-stack); deploy/stack down --profile "
                             + profile.id() + " stops it");
                 } else {
+                    if (new Launcher(stack.cfg).endRunning(Duration.ofSeconds(120))) {
+                        log("ended the running deploy/stack up of this stack");
+                    }
                     stack.stopAll();
                 }
             }

@@ -208,6 +208,10 @@ class ConsoleIT {
             page.locator("#switcher").selectOption(org);
             page.getByText("Open", new Page.GetByTextOptions().setExact(true)).click();
             page.waitForURL(console + "/organizations/" + org);
+            // every page is drawn in the theme chosen: dark surfaces, light ink
+            assertThat(page.locator("html")).hasAttribute("data-theme", "dark");
+            assertEquals("rgb(18, 22, 28)", page.evaluate("getComputedStyle(document.body).backgroundColor"));
+            shot(page, "organization-dark");
             page.navigate(console + "/");
             page.waitForURL(console + "/organizations/" + org); // remembered
         }

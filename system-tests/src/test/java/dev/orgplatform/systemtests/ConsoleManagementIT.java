@@ -64,6 +64,39 @@ class ConsoleManagementIT {
     }
 
     @Test
+    void notificationsAreReadFromTheirPageAndThePreferencesSavedThereSayWhatIsMissing() {
+        TestUsers.User owner = TestUsers.create("cm-notified");
+        String org = flows.organization(owner);
+        flows.createKey(owner, org, List.of("read"));
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            signIn(page, owner);
+            page.navigate(console + "/notifications");
+            Locator created = page.locator("table.notifications tr", new Page.LocatorOptions().setHasText("A new API key was created"));
+            for (int i = 0; i < 30 && created.count() == 0; i++) { // told shortly after the key's event
+                page.waitForTimeout(1_000);
+                page.reload();
+            }
+            assertThat(created).hasClass(Pattern.compile(".*unread.*"));
+            created.getByText("Mark read").click();
+            assertThat(page.locator(".notice")).containsText("marked read");
+            assertThat(created).hasClass(Pattern.compile(".*\\bread\\b.*"));
+
+            page.locator("#pref-BILLING-EMAIL").uncheck();
+            page.locator("#pref-SECURITY-SMS").check();
+            page.getByText("Save notification preferences").click();
+            assertThat(page.locator("#pref-SECURITY-error")).containsText("phone");
+            page.locator("#pref-phone").fill("+4915112345678");
+            page.getByText("Save notification preferences").click();
+            assertThat(page.locator(".notice")).containsText("notification preferences saved");
+            assertThat(page.locator("#pref-SECURITY-SMS")).isChecked();
+            assertThat(page.locator("#pref-BILLING-EMAIL")).not().isChecked();
+            assertThat(page.locator("#pref-BILLING-IN_APP")).isChecked();
+            shot(page, "notifications");
+        }
+    }
+
+    @Test
     void brandingSetOnTheRootInTheConsoleShowsOnItsSubOrganizationsPagesAndARefusedLogoSaysWhy() throws Exception {
         TestUsers.User owner = TestUsers.create("cm-brand");
         String root = flows.treeRoot(owner);

@@ -112,6 +112,9 @@ class TenantIsolationIT {
         spec("DELETE /api/v1/organizations/{organizationId}/api-keys/{keyId}", Mode.IN_PERSON, "organization:read", null);
         spec("POST /api/v1/organizations/{organizationId}/api-keys/{keyId}/rotate", Mode.IN_PERSON, "organization:read", "{}");
         spec("GET /api/v1/organizations/{organizationId}/audit", Mode.GATE, "audit:read", null);
+        // to T's Owner, and a sub-organization has none: an allowed call tells no one
+        spec("POST /api/v1/organizations/{organizationId}/notifications", Mode.GATE, "organization:update",
+                "{\"category\":\"DEPLOYMENTS\",\"title\":\"iso\",\"body\":\"iso\",\"roles\":[\"OWNER\"],\"key\":\"iso-{random}\"}");
         spec("GET /api/v1/organizations/{organizationId}/members", Mode.OR_SERVICE, "member:read", null, "service:member-lists");
         spec("GET /api/v1/organizations/{organizationId}/members/{userId}", Mode.OR_SERVICE, "member:read", null, "service:member-lists");
         spec("PATCH /api/v1/organizations/{organizationId}/members/{userId}", Mode.GATE, "member:manage", "{\"role\":\"VIEWER\"}");

@@ -25,8 +25,6 @@ public final class BillingEvents {
     public record LimitChanged(UUID organizationId, String resource, Long previousLimit, Long limit) {
     }
 
-    public record UsageThresholdCrossed(UUID organizationId, String resource, int thresholdPercent, long used, long limit) {
-    }
 
     public record AlertThresholdsChanged(UUID organizationId, List<Integer> thresholds) {
     }

@@ -10,6 +10,7 @@ import dev.orgplatform.billing.messaging.BillingEvents;
 import dev.orgplatform.billing.repository.ResourceQuotaRepository;
 import dev.orgplatform.billing.repository.UsageAlertRepository;
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.UsageThresholdCrossed;
 import dev.orgplatform.platform.outbox.Outbox;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -71,8 +72,8 @@ public class UsageAlerts {
     private Uni<Void> raiseOnce(BillingAccount account, LimitedResource resource, int threshold, long used, long limit) {
         return alerts.cross(account.organizationId, resource, threshold, used, limit, clock.now())
                 .chain(isNew -> !isNew ? Uni.createFrom().voidItem()
-                        : outbox.publish(BillingEvents.TOPIC, "UsageThresholdCrossed", account.organizationId,
+                        : outbox.publish(BillingEvents.TOPIC, UsageThresholdCrossed.TYPE, account.organizationId,
                                 BillingEvents.subject(account.organizationId),
-                                new BillingEvents.UsageThresholdCrossed(account.organizationId, resource.key(), threshold, used, limit)));
+                                new UsageThresholdCrossed(account.organizationId, resource.key(), threshold, used, limit)));
     }
 }

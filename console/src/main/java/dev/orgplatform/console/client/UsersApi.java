@@ -31,6 +31,30 @@ public interface UsersApi {
     @Path("/users/me")
     Uni<Response> me();
 
+    @GET
+    @Path("/users/me/notifications")
+    Uni<Response> notifications(@QueryParam("limit") int limit);
+
+    @GET
+    @Path("/users/me/notifications/unread-count")
+    Uni<Response> unreadNotifications();
+
+    @POST
+    @Path("/users/me/notifications/{id}/read")
+    Uni<Response> markNotificationRead(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/users/me/notifications/read")
+    Uni<Response> markAllNotificationsRead();
+
+    @GET
+    @Path("/users/me/notification-preferences")
+    Uni<Response> notificationPreferences();
+
+    @PUT
+    @Path("/users/me/notification-preferences")
+    Uni<Response> changeNotificationPreferences(Map<String, Object> change);
+
     @PATCH
     @Path("/users/me")
     Uni<Response> updateMe(@HeaderParam("If-Match") String ifMatch, Map<String, Object> change);

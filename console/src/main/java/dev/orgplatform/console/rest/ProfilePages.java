@@ -51,7 +51,16 @@ public class ProfilePages {
     @GET
     @Path("profile")
     public Uni<Response> profile(@RestQuery String done) {
-        return users.me().map(ApiAnswer::of).chain(me -> render(me.object(), Map.of(), done == null ? "" : done, "", 200));
+        return users.me().map(ApiAnswer::of).chain(me -> render(me.object(), Map.of(), done == null ? "" : done, "", 200)
+                .map(page -> withTheme(page, me)));
+    }
+
+    /** The page, remembering the profile's theme for every page after it. */
+    private static Response withTheme(Response page, ApiAnswer me) {
+        if (!me.ok() || !(me.object().get("preferences") instanceof Map<?, ?> preferences)) {
+            return page;
+        }
+        return Response.fromResponse(page).cookie(Theme.remember(preferences.get("theme"))).build();
     }
 
     @POST
@@ -72,7 +81,7 @@ public class ProfilePages {
         preferences.put("defaultView", FormValues.text(defaultView));
         change.put("preferences", preferences);
         return users.me().chain(current -> users.updateMe(current.getHeaderString("ETag"), change)).map(ApiAnswer::of)
-                .chain(answer -> answer.ok() ? Uni.createFrom().item(Response.seeOther(URI.create("/profile?done=saved")).build())
+                .chain(answer -> answer.ok() ? Uni.createFrom().item(withTheme(Response.seeOther(URI.create("/profile?done=saved")).build(), answer))
                         : render(change, answer.fieldErrors(), "", answer.detail() == null ? "" : answer.detail(), 400));
     }
 

@@ -97,9 +97,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(new Problem(Problem.type(401), "Unauthorized", 401,
-                "a valid bearer token or API key is required", path(uri), List.of(), Map.of())))
-                .header("WWW-Authenticate", "Bearer").build();
+        String detail = expired(e) ? "the bearer token has expired (access tokens live 5 minutes): get a new one and send it again"
+                : "a valid bearer token or API key is required";
+        return Response.fromResponse(respond(new Problem(Problem.type(401), "Unauthorized", 401, detail, path(uri), List.of(),
+                Map.of()))).header("WWW-Authenticate", expired(e) ? "Bearer error=\"invalid_token\", error_description=\"expired\""
+                        : "Bearer").build();
+    }
+
+    /** Whether the login failed only because the token's time ran out (the JWT library says so in its message). */
+    static boolean expired(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("Expiration Time") || m.contains("token has expired") || m.contains("Token expired"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

@@ -38,6 +38,18 @@ public final class QueryParams {
         }
     }
 
+    /** {@code true} or {@code false} (any case), null when absent; anything else is refused naming the parameter. */
+    public static Boolean bool(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.badField(field, "must be true or false");
+        };
+    }
+
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

@@ -42,17 +42,20 @@ public final class Versions {
         }
     }
 
-    /** Fails with 428 without {@code If-Match}, 412 when it names another version than {@code current}. */
+    /**
+     * Fails with 428 without {@code If-Match}, 412 when it names another version than {@code current}. The version
+     * without its quotes ({@code If-Match: 1}) is taken too: people type it so, and it can mean nothing else.
+     */
     public static void requireMatch(String ifMatch, long current) {
         requirePresent(ifMatch);
         String expected = etag(current);
         for (String candidate : ifMatch.split(",")) {
             String c = candidate.trim().replaceFirst("^W/", "");
-            if (c.equals(expected) || c.equals("*")) {
+            if (c.equals(expected) || c.equals(Long.toString(current)) || c.equals("*")) {
                 return;
             }
         }
-        throw new ProblemException(412, "Precondition failed", "the resource changed since you read it (now " + expected
-                + "); read it again and retry");
+        throw new ProblemException(412, "Precondition failed", "the resource changed since you read it: you sent If-Match "
+                + ifMatch.trim() + ", it is now at ETag " + expected + "; read it again and retry");
     }
 }

@@ -47,6 +47,8 @@ public record AccessQuery(@NotNull UUID userId, @NotNull UUID organizationId, @N
         if (!apiKey.organizationId().equals(organizationId)) {
             return "the API key is bound to another organization";
         }
-        return apiKey.covers(permission) ? null : "the API key's scopes do not include " + permission;
+        return apiKey.covers(permission) ? null : "the API key's scopes " + apiKey.scopes() + " do not cover " + permission
+                + " (read covers every *:read, write also every *:write; anything else must be named): make a key whose scopes name "
+                + permission;
     }
 }

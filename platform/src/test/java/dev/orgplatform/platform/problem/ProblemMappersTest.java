@@ -3,6 +3,7 @@ package dev.orgplatform.platform.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.SocketException;
 import java.util.List;
@@ -97,6 +98,16 @@ class ProblemMappersTest {
         Response r = mappers.unauthenticated(new UnauthorizedException(), null);
         assertEquals(401, r.getStatus());
         assertEquals("Bearer", r.getHeaderString("WWW-Authenticate"));
+    }
+
+    @Test
+    void anExpiredTokenIsToldSo() {
+        RuntimeException late = new io.quarkus.security.AuthenticationFailedException(new IllegalStateException(
+                "The JWT is no longer valid - the evaluation time NumericDate{1765111111} is on or after the Expiration Time"));
+        Response r = mappers.unauthenticated(late, null);
+        assertEquals(401, r.getStatus());
+        assertTrue(((Problem) r.getEntity()).detail().contains("expired"), ((Problem) r.getEntity()).detail());
+        assertTrue(r.getHeaderString("WWW-Authenticate").contains("invalid_token"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.orgplatform.platform.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
@@ -38,5 +39,16 @@ class QueryParamsTest {
         Versions.requireMatch("W/\"7\"", 7);
         assertEquals(412, assertThrows(ProblemException.class, () -> Versions.requireMatch("\"6\"", 7)).status());
         assertEquals(428, assertThrows(ProblemException.class, () -> Versions.requireMatch(null, 7)).status());
+        Versions.requireMatch("7", 7); // typed without its quotes
+        ProblemException stale = assertThrows(ProblemException.class, () -> Versions.requireMatch("6", 7));
+        assertTrue(stale.getMessage().contains("you sent If-Match 6") && stale.getMessage().contains("\"7\""), stale.getMessage());
+    }
+
+    @Test
+    void aFlagIsTrueOrFalseAndNothingElse() {
+        assertEquals(Boolean.TRUE, QueryParams.bool("TRUE", "unread"));
+        assertEquals(Boolean.FALSE, QueryParams.bool("false", "unread"));
+        assertNull(QueryParams.bool(null, "unread"));
+        assertEquals("unread", assertThrows(ProblemException.class, () -> QueryParams.bool("yes", "unread")).errors().get(0).field());
     }
 }

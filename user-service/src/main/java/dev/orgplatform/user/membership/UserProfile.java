@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.orgplatform.user.notification.NotificationPreferences;
+
 /** The profile of a Keycloak identity; the id is the Keycloak user id (token subject). */
 @Entity
 @Table(name = "user_profile")
@@ -37,6 +39,10 @@ public class UserProfile {
     @Convert(converter = UiPreferences.Column.class)
     @Column(name = "ui_preferences")
     public UiPreferences preferences = UiPreferences.DEFAULTS;
+
+    @Convert(converter = NotificationPreferences.Column.class)
+    @Column(name = "notification_preferences")
+    public NotificationPreferences notificationPreferences = NotificationPreferences.DEFAULTS;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

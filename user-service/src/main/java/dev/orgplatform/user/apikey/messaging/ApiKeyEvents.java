@@ -8,6 +8,7 @@ import java.util.UUID;
 public final class ApiKeyEvents {
 
     public static final String TOPIC = "apikeys";
+    public static final String CREATED = "ApiKeyCreated";
 
     private ApiKeyEvents() {
     }

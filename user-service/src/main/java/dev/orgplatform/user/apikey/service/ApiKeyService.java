@@ -20,6 +20,7 @@ import dev.orgplatform.platform.security.Secrets;
 import dev.orgplatform.user.access.StrictestSecurity;
 import dev.orgplatform.user.access.service.AccessChangeFeed;
 import dev.orgplatform.user.apikey.ApiKey;
+import dev.orgplatform.user.apikey.ApiKeyScopes;
 import dev.orgplatform.user.apikey.ApiKeyLifetime;
 import dev.orgplatform.user.apikey.messaging.ApiKeyEvents;
 import dev.orgplatform.user.apikey.repository.ApiKeyPolicyRepository;
@@ -65,6 +66,7 @@ public class ApiKeyService {
      * It answers once this replica's registry has the key (every other replica finds an unknown key by polling).
      */
     public Uni<IssuedKey> create(UUID organizationId, UUID owner, NewApiKey request) {
+        ApiKeyScopes.requireKnown(request.scopes());
         UUID id = UUID.randomUUID();
         return lifetime(organizationId, request.expiresInDays())
                 .chain(days -> quotas.hold(organizationId, ReservationKeys.API_KEYS, ReservationKeys.apiKey(id),
@@ -140,7 +142,7 @@ public class ApiKeyService {
         k.createdAt = clock.now();
         k.expiresAt = k.createdAt.plus(Duration.ofDays(days));
         return keys.persist(k)
-                .call(saved -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyCreated", organizationId, "api-keys/" + id,
+                .call(saved -> outbox.publish(ApiKeyEvents.TOPIC, ApiKeyEvents.CREATED, organizationId, "api-keys/" + id,
                         new ApiKeyEvents.ApiKeyCreated(id, organizationId, owner, k.name, List.of(k.scopes), k.expiresAt, reservation)))
                 .map(saved -> new IssuedKey(saved, secret));
     }

@@ -1,6 +1,7 @@
 package dev.orgplatform.user.membership.messaging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The events user-service publishes on {@value #TOPIC} (schemas in README.md, "Events"). */
@@ -46,6 +47,17 @@ public final class MembershipEvents {
     }
 
     public record UserProfileUpdated(UUID userId, List<String> changed) {
+    }
+
+    public static final String NOTIFICATION_PREFERENCES_CHANGED = "NotificationPreferencesChanged";
+    public static final String NOTIFICATION_POSTED = "NotificationPosted";
+
+    /** A service or an Admin told the organization's members something ({@code roles} empty: all of them). */
+    public record NotificationPosted(UUID organizationId, String category, String title, List<String> roles, int told) {
+    }
+
+    /** The person's notification preferences as they now are ({@code channels}: per category); key = the user id. */
+    public record NotificationPreferencesChanged(UUID userId, Map<String, List<String>> channels, boolean phone, boolean webhook) {
     }
 
     /** Team events: {@code name} for created/renamed/deleted, {@code userId} and {@code teamRole} for members. */
