@@ -35,7 +35,7 @@ class OrganizationLifecycleIT {
 
     @BeforeAll
     static void startTheSuite() {
-        stack = Suite.services(); // with org-service's grace period shortened to 20 s (Suite.ENV)
+        stack = Suite.services(); // with org-service's grace period shortened to 15 s (Suite.ENV)
     }
 
 

@@ -36,7 +36,7 @@ final class Suite {
     /** What runs from this repository's jars: the four services and the console. */
     private static final List<String> APPS = Stream.concat(StackConfig.SERVICES.stream(), Stream.of(StackConfig.CONSOLE)).toList();
 
-    static final Map<String, String> ENV = Map.of("ORG_DELETION_GRACE_PERIOD", "PT20S", "ORG_DELETION_PURGE_INTERVAL", "1s");
+    static final Map<String, String> ENV = Map.of("ORG_DELETION_GRACE_PERIOD", "PT15S", "ORG_DELETION_PURGE_INTERVAL", "1s");
 
     static {
         // a service that stops answering fails the request, and so the test, instead of hanging the build

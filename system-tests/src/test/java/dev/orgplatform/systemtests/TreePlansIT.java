@@ -37,7 +37,7 @@ class TreePlansIT {
 
     @BeforeAll
     static void theSuite() {
-        stack = Suite.services(); // org-service purges 20 s after a deletion here (Suite.ENV)
+        stack = Suite.services(); // org-service purges 15 s after a deletion here (Suite.ENV)
         flows = new Flows(stack);
     }
 

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.org.mapping.BrandingMapper;
@@ -52,6 +55,7 @@ public class BrandingResource {
 
     @GET
     @Operation(summary = "The organization's own branding and the branding that holds for it (the nearest set up the tree)")
+    @APIResponse(responseCode = "200", description = "the own branding and what holds, with an ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BrandingResponse.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return gate.requireOrService("organization:read", id, ServiceRight.BRANDING).chain(() -> branding.branding(id))
                 .map(BrandingResource::withETag);
@@ -59,6 +63,7 @@ public class BrandingResource {
 
     @PUT
     @Operation(summary = "Replace the organization's own colour and mail display name (null: none of its own); If-Match optional")
+    @APIResponse(responseCode = "200", description = "as it now is", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BrandingResponse.class)))
     public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull BrandingRequest request) {
         return gate.require("organization:update", id).chain(() -> branding.replace(id, BrandingMapper.toChange(request), ifMatch))
                 .map(BrandingResource::withETag);
@@ -67,6 +72,10 @@ public class BrandingResource {
     @GET
     @Path("/logo")
     @Operation(summary = "The logo that holds for the organization (its own or the nearest above), with caching headers")
+    @APIResponse(responseCode = "200", description = "the logo that holds, with ETag and Cache-Control", content = {
+            @Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/svg+xml") })
+    @APIResponse(responseCode = "304", description = "the version named in If-None-Match is still the one")
+    @APIResponse(responseCode = "404", description = "no logo is set on it or above it")
     public Uni<Response> logo(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return gate.requireOrService("organization:read", id, ServiceRight.BRANDING).chain(() -> branding.logo(id))
                 .map(logo -> served(logo, ifNoneMatch));
@@ -76,6 +85,8 @@ public class BrandingResource {
     @Path("/logo")
     @Operation(summary = "Set the organization's own logo: PNG or JPEG of 500×500 to 4096×2048 pixels, or an SVG with nothing "
             + "that runs or loads; at most 512 KB, in base64. A refusal names the measured size")
+    @APIResponse(responseCode = "200", description = "as it now is", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BrandingResponse.class)))
+    @APIResponse(responseCode = "400", description = "not PNG, JPEG or SVG, not what mediaType says, a raster out of bounds (width and height measured), an SVG that runs or loads something")
     public Uni<Response> setLogo(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull LogoRequest request) {
         return gate.require("organization:update", id)
                 .chain(() -> branding.setLogo(id, LogoImage.of(request.mediaType(), decode(request.data())), ifMatch))
@@ -85,6 +96,7 @@ public class BrandingResource {
     @DELETE
     @Path("/logo")
     @Operation(summary = "Remove the organization's own logo (the nearest above then holds)")
+    @APIResponse(responseCode = "200", description = "as it now is", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BrandingResponse.class)))
     public Uni<Response> removeLogo(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return gate.require("organization:update", id).chain(() -> branding.removeLogo(id, ifMatch)).map(BrandingResource::withETag);
     }

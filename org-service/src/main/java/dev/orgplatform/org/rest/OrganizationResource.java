@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.org.Organization;
@@ -117,6 +120,8 @@ public class OrganizationResource {
     @Path("/{id}")
     @Operation(summary = "Schedule the deletion (a root: its Owner; a sub-organization: Owners and Admins of its parent or "
             + "higher); ?confirm= must be the organization's name. 409 lists every unmet precondition")
+    @APIResponse(responseCode = "202", description = "scheduled: PENDING_DELETION until purgeAfter", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeletionResponse.class)))
+    @APIResponse(responseCode = "409", description = "a precondition is unmet: unmet lists each with its detail")
     public Uni<Response> delete(@PathParam("id") UUID id, @QueryParam("confirm") @NotBlank String confirm) {
         return service.findAvailable(id).call(o -> ask(id, ManagedFromAbove.toDelete(o), true))
                 .chain(() -> deletions.requestDeletion(id, confirm, caller.userId()))

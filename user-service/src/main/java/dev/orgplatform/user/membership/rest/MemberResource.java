@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.platform.security.ServiceRight;
@@ -82,6 +85,7 @@ public class MemberResource {
 
     @GET
     @Path("/{userId}")
+    @APIResponse(responseCode = "200", description = "the member, with an ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberResponse.class)))
     public Uni<Response> get(@PathParam("organizationId") UUID organizationId, @PathParam("userId") UUID userId) {
         return gate.requireOrService("member:read", organizationId, ServiceRight.MEMBER_LISTS)
                 .chain(() -> memberships.member(organizationId, userId))
@@ -91,6 +95,7 @@ public class MemberResource {
     @PATCH
     @Path("/{userId}")
     @Operation(summary = "Change a member's role (never above the caller's own; OWNER only by ownership transfer)")
+    @APIResponse(responseCode = "200", description = "the member with the new role, with an ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberResponse.class)))
     public Uni<Response> changeRole(@PathParam("organizationId") UUID organizationId, @PathParam("userId") UUID userId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ChangeRole request) {
         return gate.requireRole("member:manage", organizationId)
@@ -100,6 +105,7 @@ public class MemberResource {
 
     @DELETE
     @Path("/{userId}")
+    @APIResponse(responseCode = "204", description = "removed with their teams, product permissions and API keys here")
     public Uni<Response> remove(@PathParam("organizationId") UUID organizationId, @PathParam("userId") UUID userId) {
         return gate.requireRole("member:manage", organizationId)
                 .chain(callerRole -> memberships.remove(organizationId, userId, callerRole))
@@ -109,6 +115,8 @@ public class MemberResource {
     @POST
     @Path("/{userId}/transfer")
     @Operation(summary = "Move a member to another organization of the same tree, with a role there (for who manages members on both sides)")
+    @APIResponse(responseCode = "200", description = "the member where they arrived, with an ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "409", description = "another tree, the Owner, suspended here, or already there (the field named)")
     public Uni<Response> transfer(@PathParam("organizationId") UUID organizationId, @PathParam("userId") UUID userId,
             @Valid @NotNull TransferMember request) {
         UUID to = request.toOrganizationId();
