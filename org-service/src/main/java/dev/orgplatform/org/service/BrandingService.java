@@ -1,5 +1,6 @@
 package dev.orgplatform.org.service;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -127,11 +128,13 @@ public class BrandingService {
     }
 
     private Uni<Branding> read(UUID id) {
-        return organizationService.findAvailable(id).chain(o -> organizationService.pathFromRoot(id)
-                .chain(ids -> brandings.factsOf(ids).map(rows -> {
-                    Map<UUID, BrandingRepository.Facts> byId = rows.stream()
-                            .collect(Collectors.toMap(BrandingRepository.Facts::organizationId, Function.identity()));
-                    return new Branding(o.displayName, byId.get(id), BrandingInheritance.effective(ids, byId));
-                })));
+        return organizationService.pathFromRoot(id).chain(path -> {
+            List<UUID> ids = OrganizationService.ids(path);
+            return brandings.factsOf(ids).map(rows -> {
+                Map<UUID, BrandingRepository.Facts> byId = rows.stream()
+                        .collect(Collectors.toMap(BrandingRepository.Facts::organizationId, Function.identity()));
+                return new Branding(path.get(path.size() - 1).displayName, byId.get(id), BrandingInheritance.effective(ids, byId));
+            });
+        });
     }
 }

@@ -110,15 +110,20 @@ public class OrganizationService {
         });
     }
 
-    /** The ids from the root down to the organization (available), itself last: what inherits along the tree reads them. */
+    /** The organizations from the root down to this one (available), itself last: what inherits along the tree reads them. */
     @WithSession
-    public Uni<List<UUID>> pathFromRoot(UUID id) {
+    public Uni<List<Organization>> pathFromRoot(UUID id) {
         return findAvailable(id).chain(o -> organizations.ancestors(id).map(ancestors -> {
             List<Organization> path = new ArrayList<>(ancestors);
             path.sort((a, b) -> Integer.compare(a.depth, b.depth));
             path.add(o);
-            return path.stream().map(p -> p.id).toList();
+            return path;
         }));
+    }
+
+    /** The ids of {@link #pathFromRoot}'s organizations, in its order. */
+    public static List<UUID> ids(List<Organization> path) {
+        return path.stream().map(p -> p.id).toList();
     }
 
     /**

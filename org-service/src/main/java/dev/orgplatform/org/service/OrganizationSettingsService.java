@@ -77,7 +77,7 @@ public class OrganizationSettingsService {
 
     /** The own settings of the root, each organization beneath on the way, and the organization itself (last). */
     private Uni<List<OrganizationSettings>> path(UUID id) {
-        return organizationService.pathFromRoot(id).chain(ids -> settings.forOrganizations(ids).map(rows -> {
+        return organizationService.pathFromRoot(id).map(OrganizationService::ids).chain(ids -> settings.forOrganizations(ids).map(rows -> {
             Map<UUID, OrganizationSettings> byId = rows.stream().collect(Collectors.toMap(r -> r.organizationId, Function.identity()));
             return ids.stream().map(byId::get).toList();
         }));
