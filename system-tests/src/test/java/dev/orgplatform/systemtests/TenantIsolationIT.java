@@ -477,10 +477,14 @@ class TenantIsolationIT {
         return new Asker(name, () -> Http.bearer(user.token()), roleInT, roleInR, false, false, null, null, false, Set.of());
     }
 
+    /** A sub-organization, once billing-service has its account: a sub-organization beneath it is counted there. */
     private static String child(TestUsers.User owner, String parent, String name) {
-        return given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
+        String id = given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "displayName", "Isolation " + name))
                 .post(flows.url("org-service") + "/api/v1/organizations/" + parent + "/children").then().statusCode(201)
                 .extract().path("id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given().auth().oauth2(owner.token())
+                .get(flows.url("billing-service") + "/api/v1/organizations/" + id + "/limits").statusCode() == 200);
+        return id;
     }
 }
