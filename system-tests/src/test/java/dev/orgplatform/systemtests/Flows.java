@@ -60,16 +60,13 @@ final class Flows {
         return org;
     }
 
-    /** A new sub-organization of {@code parent}, once user- and billing-service know it. */
+    /** A new sub-organization of {@code parent}, once user-service knows it (its Owner sees its members there). */
     String child(TestUsers.User owner, String parent, String name) {
         String child = given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", name + "-" + UUID.randomUUID().toString().substring(0, 8), "displayName", "Child " + name))
                 .post(url("org-service") + "/api/v1/organizations/" + parent + "/children").then().statusCode(201).extract().path("id");
         await().atMost(SETUP).untilAsserted(() -> given().auth().oauth2(owner.token())
                 .get(url("user-service") + "/api/v1/organizations/" + child + "/members").then().statusCode(200));
-        // and billing-service has its account: a sub-organization beneath it is counted there
-        await().atMost(SETUP).untilAsserted(() -> given().auth().oauth2(owner.token())
-                .get(url("billing-service") + "/api/v1/organizations/" + child + "/limits").then().statusCode(200));
         return child;
     }
 

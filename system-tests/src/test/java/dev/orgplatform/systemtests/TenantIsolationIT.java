@@ -477,7 +477,7 @@ class TenantIsolationIT {
         return new Asker(name, () -> Http.bearer(user.token()), roleInT, roleInR, false, false, null, null, false, Set.of());
     }
 
-    /** A sub-organization, once billing-service has its account: a sub-organization beneath it is counted there. */
+    /** A sub-organization, once billing-service has its account: the matrix reads its limits. */
     private static String child(TestUsers.User owner, String parent, String name) {
         String id = given().auth().oauth2(owner.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "displayName", "Isolation " + name))

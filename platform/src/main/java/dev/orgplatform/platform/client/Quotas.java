@@ -17,6 +17,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * Reserve before creating a limited thing, commit once it exists, release when it goes. A full limit
  * becomes a 409 "Limit reached" problem, billing-service being down a 503.
+ * <p>
+ * billing-service opens an organization's account when it consumes the organization's creation event, so for a
+ * moment after a creation it does not know the organization yet (404): callers reserve only for organizations they
+ * know exist, so the reservation is tried again for up to {@code platform.billing.catch-up}, then a 503 says why.
  */
 @ApplicationScoped
 public class Quotas {
@@ -25,10 +29,13 @@ public class Quotas {
 
     private final QuotaApi quotas;
     private final Duration timeout;
+    private final Duration catchUp;
 
-    public Quotas(@RestClient QuotaApi quotas, @ConfigProperty(name = "platform.billing.timeout", defaultValue = "3s") Duration timeout) {
+    public Quotas(@RestClient QuotaApi quotas, @ConfigProperty(name = "platform.billing.timeout", defaultValue = "3s") Duration timeout,
+            @ConfigProperty(name = "platform.billing.catch-up", defaultValue = "10s") Duration catchUp) {
         this.quotas = quotas;
         this.timeout = timeout;
+        this.catchUp = catchUp;
     }
 
     /** Idempotent by {@code idempotencyKey}: a retried call never takes twice. Emits the reservation id. */
@@ -38,11 +45,19 @@ public class Quotas {
 
     /** As {@link #reserve(UUID, String, String)}, the unit held by {@code holder} (a member's seat: {@link ReservationKeys#member}). */
     public Uni<UUID> reserve(UUID organizationId, String resource, String idempotencyKey, String holder) {
-        return DependencyCalls.guard(quotas.reserve(organizationId, new QuotaApi.ReserveRequest(resource, 1, idempotencyKey, holder)),
-                "billing-service", timeout)
+        QuotaApi.ReserveRequest request = new QuotaApi.ReserveRequest(resource, 1, idempotencyKey, holder);
+        return DependencyCalls.guard(Uni.createFrom().deferred(() -> quotas.reserve(organizationId, request)), "billing-service", timeout)
+                .onFailure(Quotas::notRecordedYet).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .expireIn(catchUp.toMillis())
+                .onFailure(e -> notRecordedYet(e) || notRecordedYet(e.getCause())).transform(e -> ProblemException.unavailable("billing-service", "Not recorded yet",
+                        "billing-service has not recorded organization " + organizationId + " yet (it follows the events of "
+                                + "its creation); try again in a few seconds"))
                 .onFailure(WebApplicationException.class).transform(e -> {
                     jakarta.ws.rs.core.Response refusal = ((WebApplicationException) e).getResponse();
-                    return refusal.getStatus() != 409 ? e : ProblemRelay.of(refusal).orElseGet(() -> new ProblemException(409,
+                    if (refusal.getStatus() != 409) {
+                        return ProblemRelay.of(refusal).map(Throwable.class::cast).orElse(e);
+                    }
+                    return ProblemRelay.of(refusal).orElseGet(() -> new ProblemException(409,
                             "Limit reached", "the organization has reached its " + resource
                                     + " limit (a sub-organization shares its root's); raise the limit or free some first"));
                 })
@@ -70,6 +85,11 @@ public class Quotas {
                 .call(() -> commit(organizationId, reservation).onFailure().invoke(e -> LOG.infof(
                         "reservation %s of organization %s is committed from its event instead: %s", reservation, organizationId,
                         e.toString())).onFailure().recoverWithNull()));
+    }
+
+    /** The retries ending wrap the last 404 in their own exception: hence the cause is asked too. */
+    private static boolean notRecordedYet(Throwable e) {
+        return e instanceof WebApplicationException w && w.getResponse().getStatus() == 404;
     }
 
     public Uni<Void> commit(UUID organizationId, UUID reservationId) {

@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 public class GrantedQuotas extends Quotas {
 
     public GrantedQuotas() {
-        super(null, Duration.ofSeconds(1));
+        super(null, Duration.ofSeconds(1), Duration.ZERO);
     }
 
     @Override
