@@ -26,7 +26,7 @@ class HeldSeats extends Quotas {
     private final Map<String, Seat> byKey = new ConcurrentHashMap<>();
 
     HeldSeats() {
-        super(null, Duration.ofSeconds(1));
+        super(null, Duration.ofSeconds(1), Duration.ZERO);
     }
 
     /** The seat reserved with {@code key} in {@code organizationId}, or null. */

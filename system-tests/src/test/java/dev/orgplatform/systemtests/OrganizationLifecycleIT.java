@@ -106,7 +106,10 @@ class OrganizationLifecycleIT {
                 .then().statusCode(anyOf(is(403), is(404)));
         given().auth().oauth2(alice.token()).when().post(orgs() + "/" + org + "/restore").then().statusCode(200)
                 .body("state", equalTo("ACTIVE"));
-        given().auth().oauth2(alice.token()).when().get(orgs() + "/" + org).then().statusCode(200);
+        // restoring what is active is told so, to whoever may read it
+        given().auth().oauth2(alice.token()).when().post(orgs() + "/" + org + "/restore").then().statusCode(409)
+                .body("title", equalTo("Not pending deletion")).body("detail", containsString("is ACTIVE"));
+        given().auth().oauth2(mallory.token()).when().post(orgs() + "/" + org + "/restore").then().statusCode(404);
         given().auth().oauth2(alice.token()).when().get(orgs() + "/" + org).then().statusCode(200);
 
         // deleted again, and purged once the grace period is over

@@ -47,10 +47,9 @@ class TenantIsolationIT {
     /**
      * How an endpoint decides: the gate on T ({@code GATE}), platform services too ({@code OR_SERVICE}), platform
      * services only ({@code SERVICE_ONLY}), never an API key ({@code IN_PERSON}), the gate on T's parent for those who
-     * see T ({@code ON_PARENT}: a sub-organization is managed from above), or only while pending deletion
-     * ({@code PENDING}).
+     * see T ({@code ON_PARENT}: a sub-organization is managed from above).
      */
-    enum Mode { GATE, OR_SERVICE, SERVICE_ONLY, IN_PERSON, ON_PARENT, PENDING }
+    enum Mode { GATE, OR_SERVICE, SERVICE_ONLY, IN_PERSON, ON_PARENT }
 
     /** {@code right}: the realm role a platform service needs here ({@code SERVICE_ONLY}, {@code OR_SERVICE}). */
     record Spec(Mode mode, String permission, String body, String right) {
@@ -83,7 +82,8 @@ class TenantIsolationIT {
         spec("PATCH /api/v1/organizations/{id}", Mode.GATE, "organization:update", "{\"displayName\":\"Never applied\"}");
         spec("PUT /api/v1/organizations/{id}", Mode.GATE, "organization:update", "{\"displayName\":\"Never applied\"}");
         spec("DELETE /api/v1/organizations/{id}", Mode.ON_PARENT, "organization:create-child", null);
-        spec("POST /api/v1/organizations/{id}/restore", Mode.PENDING, null, null);
+        // T is not pending deletion: whoever may read it is told so (409), nobody else learns more
+        spec("POST /api/v1/organizations/{id}/restore", Mode.GATE, "organization:read", null);
         spec("POST /api/v1/organizations/{id}/ownership", Mode.GATE, "organization:transfer", "{\"newOwnerId\":\"{random}\"}");
         spec("GET /api/v1/organizations/{id}/settings", Mode.GATE, "organization:settings", null);
         spec("PUT /api/v1/organizations/{id}/settings", Mode.GATE, "organization:settings",
@@ -256,6 +256,8 @@ class TenantIsolationIT {
 
         List<String> wrong = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
+        List<String> undocumented = new ArrayList<>();
+        OpenApiDocuments documents = OpenApiDocuments.read(stack);
         int asked = 0;
         for (Map.Entry<String, Spec> e : SPECS.entrySet()) {
             String method = e.getKey().substring(0, e.getKey().indexOf(' '));
@@ -268,6 +270,7 @@ class TenantIsolationIT {
                 if (seen != expected) {
                     wrong.add(e.getKey() + " by " + asker.name() + ": expected " + expected + ", got " + a);
                 }
+                undocumented.addAll(documents.mismatches(e.getKey(), a));
                 String leak = leak(asker, a);
                 if (leak != null) {
                     leaks.add(e.getKey() + " by " + asker.name() + ": " + leak + " in " + a);
@@ -278,6 +281,7 @@ class TenantIsolationIT {
                 + " answers, " + wrong.size() + " not as the permission table says, " + leaks.size() + " leaks");
         assertEquals(List.of(), leaks, "no answer carries another tenant's data");
         assertEquals(List.of(), wrong);
+        assertEquals(List.of(), undocumented.stream().distinct().toList(), "every answer is as the OpenAPI documents say");
     }
 
     @Test
@@ -329,8 +333,6 @@ class TenantIsolationIT {
         switch (spec.mode()) {
             case SERVICE_ONLY:
                 return asker.service() && asker.rights().contains(spec.right()) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
-            case PENDING:
-                return Outcome.HIDDEN; // T is not pending deletion: nobody can restore it, nobody learns more
             case OR_SERVICE:
                 if (asker.service()) {
                     return asker.rights().contains(spec.right()) ? Outcome.ALLOWED : Outcome.FORBIDDEN;

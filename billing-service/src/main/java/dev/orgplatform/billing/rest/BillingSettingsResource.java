@@ -21,6 +21,9 @@ import dev.orgplatform.platform.rest.Versions;
 import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Billing email, payment method and outstanding balance; usage-alert thresholds (Owners and Admins). The gate answers
@@ -43,6 +46,7 @@ public class BillingSettingsResource {
 
     @GET
     @Path("/billing-settings")
+    @APIResponse(responseCode = "200", description = "the billing settings, with an ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BillingSettingsResponse.class)))
     public Uni<Response> settings(@PathParam("organizationId") UUID organizationId) {
         return gate.require("billing:read", organizationId)
                 .chain(() -> accounts.account(organizationId))
@@ -51,6 +55,7 @@ public class BillingSettingsResource {
 
     @PUT
     @Path("/billing-settings")
+    @APIResponse(responseCode = "200", description = "as they now are, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BillingSettingsResponse.class)))
     public Uni<Response> updateSettings(@PathParam("organizationId") UUID organizationId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BillingSettingsRequest request) {
         Versions.requirePresent(ifMatch);
@@ -61,6 +66,7 @@ public class BillingSettingsResource {
 
     @GET
     @Path("/alerts")
+    @APIResponse(responseCode = "200", description = "the alert thresholds, with an ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AlertThresholds.class)))
     public Uni<Response> thresholds(@PathParam("organizationId") UUID organizationId) {
         return gate.require("billing:read", organizationId)
                 .chain(() -> accounts.account(organizationId))
@@ -69,6 +75,7 @@ public class BillingSettingsResource {
 
     @PUT
     @Path("/alerts")
+    @APIResponse(responseCode = "200", description = "as they now are, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AlertThresholds.class)))
     public Uni<Response> updateThresholds(@PathParam("organizationId") UUID organizationId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AlertThresholds request) {
         Versions.requirePresent(ifMatch);

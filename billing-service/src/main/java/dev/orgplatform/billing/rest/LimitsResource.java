@@ -27,6 +27,9 @@ import dev.orgplatform.platform.rest.Versions;
 import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * An organization's plan, limits and usage (Owners and Admins): its tree's, set at the root. The ETag is the billing
@@ -50,6 +53,7 @@ public class LimitsResource {
     /** Owners and Admins; platform services too (a service shows usage before it reserves). */
     @GET
     @Path("/limits")
+    @APIResponse(responseCode = "200", description = "plan, features, limits and usage, with the account's ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LimitsResponse.class)))
     public Uni<Response> limits(@PathParam("organizationId") UUID organizationId) {
         return gate.requireOrService("billing:read", organizationId, ServiceRight.ORGANIZATION_STATE)
                 .chain(() -> accounts.account(organizationId))
@@ -58,6 +62,7 @@ public class LimitsResource {
 
     @PUT
     @Path("/plan")
+    @APIResponse(responseCode = "200", description = "the limits under the new plan, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LimitsResponse.class)))
     public Uni<Response> changePlan(@PathParam("organizationId") UUID organizationId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ChangePlanRequest request) {
         Versions.requirePresent(ifMatch);
@@ -68,6 +73,7 @@ public class LimitsResource {
 
     @PUT
     @Path("/limits/{resource}")
+    @APIResponse(responseCode = "200", description = "the limits with the custom one, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LimitsResponse.class)))
     public Uni<Response> setLimit(@PathParam("organizationId") UUID organizationId, @PathParam("resource") String resource,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull CustomLimitRequest request) {
         LimitedResource r = resource(resource);
@@ -80,6 +86,7 @@ public class LimitsResource {
     /** Drops a custom limit: the plan's applies again. */
     @DELETE
     @Path("/limits/{resource}")
+    @APIResponse(responseCode = "200", description = "the limits, the plan's applying again, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LimitsResponse.class)))
     public Uni<Response> resetLimit(@PathParam("organizationId") UUID organizationId, @PathParam("resource") String resource,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         LimitedResource r = resource(resource);

@@ -18,6 +18,9 @@ import dev.orgplatform.platform.security.ServiceRight;
 import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Quota reservations, for other platform services only (client-credentials tokens): people get 403. */
 @Path("/api/v1/organizations/{organizationId}/reservations")
@@ -34,6 +37,7 @@ public class ReservationResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "held (a retry with the same idempotencyKey gets the first one)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReservationResponse.class)))
     public Uni<Response> reserve(@PathParam("organizationId") UUID organizationId, @Valid @NotNull ReserveRequest request) {
         gate.requireService(ServiceRight.RESERVATIONS);
         return quotas.reserve(BillingMapper.toCommand(organizationId, request))

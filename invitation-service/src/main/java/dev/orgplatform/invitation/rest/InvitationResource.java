@@ -31,6 +31,9 @@ import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * An organization's invitations, for whoever holds member:invite there (Owner, Admin). The gate answers first:
@@ -69,6 +72,7 @@ public class InvitationResource {
 
     /** The inviter's effective role there bounds the role they may give. */
     @POST
+    @APIResponse(responseCode = "201", description = "created and sent, with its Location", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InvitationResponse.class)))
     public Uni<Response> invite(@PathParam("organizationId") UUID organizationId, @Valid @NotNull CreateInvitationRequest request) {
         return gate.requireRole(PERMISSION, organizationId)
                 .chain(role -> invitations.invite(InvitationMapper.toCommand(organizationId, caller.userId(), role, request)))

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,7 +74,9 @@ public class BrandingResource {
     @Path("/logo")
     @Operation(summary = "The logo that holds for the organization (its own or the nearest above), with caching headers")
     @APIResponse(responseCode = "200", description = "the logo that holds, with ETag and Cache-Control", content = {
-            @Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/svg+xml") })
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/svg+xml", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "304", description = "the version named in If-None-Match is still the one")
     @APIResponse(responseCode = "404", description = "no logo is set on it or above it")
     public Uni<Response> logo(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {

@@ -69,6 +69,7 @@ public class OrganizationResource {
 
     @POST
     @Operation(summary = "Create a top-level organization; the caller becomes its Owner")
+    @APIResponse(responseCode = "201", description = "created, with its ETag and Location; the caller is its Owner", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationResponse.class)))
     public Uni<Response> create(@Valid @NotNull CreateOrganizationRequest request) {
         return service.createRoot(OrganizationMapper.toNew(request), caller.userId(), caller.email())
                 .map(o -> Versions.created(URI.create("/api/v1/organizations/" + o.id), OrganizationMapper.toResponse(o), o.version));
@@ -89,6 +90,7 @@ public class OrganizationResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "the organization, with its ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationResponse.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return gate.require("organization:read", id).chain(() -> service.findAvailable(id)).map(OrganizationResource::withETag);
     }
@@ -96,6 +98,7 @@ public class OrganizationResource {
     @PATCH
     @Operation(summary = "Change some general fields (absent ones stay); If-Match required")
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "as it now is, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationResponse.class)))
     public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateOrganizationRequest request) {
         return update(id, ifMatch, request, false);
@@ -104,6 +107,7 @@ public class OrganizationResource {
     @PUT
     @Operation(summary = "Replace the general fields (absent optional ones are cleared); If-Match required")
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "as it now is, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationResponse.class)))
     public Uni<Response> put(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateOrganizationRequest request) {
         return update(id, ifMatch, request, true);
@@ -132,10 +136,15 @@ public class OrganizationResource {
     @Path("/{id}/restore")
     @Operation(summary = "Undo a scheduled deletion within its grace period (as the deletion: a root's Owner, a "
             + "sub-organization's Owners and Admins above)")
+    @APIResponse(responseCode = "200", description = "ACTIVE again", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationResponse.class)))
+    @APIResponse(responseCode = "409", description = "it is not pending deletion")
     public Uni<Response> restore(@PathParam("id") UUID id) {
         UUID user = caller.userId();
         // read first: the check no longer sees an organization pending deletion (ManagedFromAbove says who may)
         return deletions.findRestorable(id)
+                // that it is not pending deletion is told only to whoever may read it; anyone else learns nothing
+                .onFailure(OrganizationResource::notPending).recoverWithUni(e -> gate.require("organization:read", id)
+                        .chain(() -> Uni.createFrom().<Organization>failure(e)))
                 .call(o -> ManagedFromAbove.restoredUnasked(o, user) ? Uni.createFrom().voidItem()
                         : ask(id, ManagedFromAbove.toRestore(o), false))
                 .chain(() -> deletions.restore(id, user)).map(OrganizationResource::withETag);
@@ -160,9 +169,14 @@ public class OrganizationResource {
     @POST
     @Path("/{id}/ownership")
     @Operation(summary = "Transfer ownership to an existing member (Owner); the old Owner becomes Admin")
+    @APIResponse(responseCode = "200", description = "the organization with its new Owner", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationResponse.class)))
     public Uni<Response> transfer(@PathParam("id") UUID id, @Valid @NotNull TransferOwnershipRequest request) {
         return gate.require("organization:transfer", id).chain(() -> ownership.transfer(id, request.newOwnerId()))
                 .map(OrganizationResource::withETag);
+    }
+
+    private static boolean notPending(Throwable e) {
+        return e instanceof ProblemException p && p.status() == 409;
     }
 
     private static Response withETag(Organization o) {

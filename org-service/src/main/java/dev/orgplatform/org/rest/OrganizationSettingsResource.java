@@ -23,6 +23,9 @@ import dev.orgplatform.platform.rest.Versions;
 import dev.orgplatform.platform.security.AccessGate;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Security and billing-contact settings (Owner and Admin: {@code organization:settings}). */
 @Path("/api/v1/organizations/{id}/settings")
@@ -44,6 +47,7 @@ public class OrganizationSettingsResource {
 
     @GET
     @Operation(summary = "The organization's own settings")
+    @APIResponse(responseCode = "200", description = "its own settings, with an ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettingsResponse.class)))
     public Uni<Response> own(@PathParam("id") UUID id) {
         return gate.requireUnlessOperator(PERMISSION, id).chain(() -> settings.own(id)).map(OrganizationSettingsResource::withETag);
     }
@@ -51,6 +55,7 @@ public class OrganizationSettingsResource {
     @PUT
     @Operation(summary = "Replace the organization's own settings; If-Match required. An IP allowlist that would refuse the "
             + "caller's own address is refused (409) unless ?confirm=lockout. Platform operators may replace any organization's")
+    @APIResponse(responseCode = "200", description = "as they now are, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SettingsResponse.class)))
     public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @QueryParam("confirm") String confirm,
             @Valid @NotNull SettingsRequest request) {
         Versions.requirePresent(ifMatch);

@@ -31,6 +31,9 @@ import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The organization tree: sub-organizations, ancestors, subtree, and moving a subtree. */
 @Path("/api/v1/organizations/{id}")
@@ -52,6 +55,7 @@ public class OrganizationTreeResource {
     @Path("/children")
     @Operation(summary = "Create a sub-organization (at most 4 levels; it has no Owner: it is managed from above). Sub-organizations "
             + "come with the Pro plan and higher: on Free and Plus, 409 \"Not in plan\" naming the plan")
+    @APIResponse(responseCode = "201", description = "created, with its ETag and Location", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationResponse.class)))
     public Uni<Response> createChild(@PathParam("id") UUID id, @Valid @NotNull CreateChildRequest request) {
         UUID creator = caller.userId();
         String email = caller.email();

@@ -100,11 +100,18 @@ public class OrganizationDeletionService {
                 });
     }
 
-    /** An organization pending deletion that can still be restored; otherwise the same 404 as for an unknown id. */
+    /**
+     * An organization pending deletion that can still be restored; one that is not pending deletion a 409 (its caller
+     * tells it only to whoever may read it), one past its grace period the same 404 as an unknown id.
+     */
     public Uni<Organization> findRestorable(UUID id) {
         return Panache.withSession(() -> organizations.findById(id)).map(o -> {
-            if (o == null || o.state != OrganizationState.PENDING_DELETION || !clock.now().isBefore(o.purgeAfter)) {
+            if (o == null || o.state == OrganizationState.PENDING_DELETION && !clock.now().isBefore(o.purgeAfter)) {
                 throw ProblemException.notFound("organization " + id);
+            }
+            if (o.state != OrganizationState.PENDING_DELETION) {
+                throw new ProblemException(409, "Not pending deletion", "organization " + id + " is " + o.state
+                        + ": only an organization whose deletion is scheduled can be restored");
             }
             return o;
         });

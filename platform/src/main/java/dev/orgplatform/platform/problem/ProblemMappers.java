@@ -73,8 +73,22 @@ public class ProblemMappers {
         if (e.getCause() != null || e.getResponse().hasEntity()) {
             return web(e, uri);
         }
-        return respond(new Problem(Problem.type(404), "Not found", 404, "this service has no operation " + request.getMethod() + " "
-                + path(uri) + "; its operations are listed at /q/openapi", path(uri), List.of(), Map.of()));
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String self = config.getOptionalValue("quarkus.application.name", String.class).orElse("this service");
+        String detail = noOperation(self, request.getMethod(), path(uri),
+                service -> config.getOptionalValue("platform.services." + service + ".url", String.class));
+        return respond(new Problem(Problem.type(404), "Not found", 404, detail, path(uri), List.of(), Map.of()));
+    }
+
+    /** Says where the path is served when another service serves it (a call sent to the wrong port or host). */
+    static String noOperation(String self, String method, String path, java.util.function.Function<String, Optional<String>> address) {
+        Optional<String> elsewhere = dev.orgplatform.platform.rest.ServiceRoutes.serviceOf(path).filter(s -> !s.equals(self));
+        if (elsewhere.isPresent()) {
+            String service = elsewhere.get();
+            return self + " does not serve " + path + ": " + service + " does" + address.apply(service).map(a -> " (at " + a + ")")
+                    .orElse("") + "; send it there";
+        }
+        return self + " has no operation " + method + " " + path + "; its operations are listed at /q/openapi";
     }
 
     @ServerExceptionMapper

@@ -177,4 +177,13 @@ class ProblemMappersTest {
         assertEquals(503, p.status());
         assertEquals(Map.of("unavailable", "billing-service"), p.jsonExtensions());
     }
+
+    @Test
+    void aPathAnotherServiceServesIsAnsweredWithWhereItIsServed() {
+        String wrong = ProblemMappers.noOperation("org-service", "GET", "/api/v1/users/me",
+                service -> java.util.Optional.of("http://localhost:8082").filter(a -> service.equals("user-service")));
+        assertEquals("org-service does not serve /api/v1/users/me: user-service does (at http://localhost:8082); send it there", wrong);
+        String none = ProblemMappers.noOperation("user-service", "POST", "/api/v1/users/me/nothing", service -> java.util.Optional.empty());
+        assertEquals("user-service has no operation POST /api/v1/users/me/nothing; its operations are listed at /q/openapi", none);
+    }
 }

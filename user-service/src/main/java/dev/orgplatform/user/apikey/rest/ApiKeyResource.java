@@ -24,6 +24,9 @@ import dev.orgplatform.user.apikey.mapping.ApiKeyMapper;
 import dev.orgplatform.user.apikey.service.ApiKeyService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Personal API keys of an organization's members: any member makes and manages their own; those with
@@ -45,6 +48,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "created; secret is shown this once", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyResponse.class)))
     public Uni<Response> create(@PathParam("organizationId") UUID organizationId, @Valid @NotNull CreateApiKeyRequest request) {
         return gate.requireInPerson("organization:read", organizationId)
                 .chain(() -> keys.create(organizationId, caller.userId(), ApiKeyMapper.toCommand(request)))
@@ -64,6 +68,7 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{keyId}")
+    @APIResponse(responseCode = "204", description = "revoked")
     public Uni<Response> revoke(@PathParam("organizationId") UUID organizationId, @PathParam("keyId") UUID keyId) {
         return manageable(organizationId, keyId).chain(keys::revoke).replaceWith(Response.noContent().build());
     }

@@ -10,11 +10,13 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.orgplatform.platform.security.AccessGate;
+import io.quarkus.security.Authenticated;
 import dev.orgplatform.user.membership.service.MembershipService;
 import io.smallrye.mutiny.Uni;
 
 /** The sub-organizations of a tree that have no Admin of their own, for those who manage the tree. */
 @Path("/api/v1/organizations/{organizationId}/sub-organizations-without-admin")
+@Authenticated
 public class AdminlessResource {
 
     /** {@code organizations}: the ids, the shallowest first. */

@@ -160,6 +160,7 @@ public class MemberResource {
 
     @DELETE
     @Path("/{userId}/products/{productId}/permissions")
+    @APIResponse(responseCode = "204", description = "revoked")
     public Uni<Response> revokeProductPermissions(@PathParam("organizationId") UUID organizationId,
             @PathParam("userId") UUID userId, @PathParam("productId") String productId) {
         return gate.require("member:manage", organizationId)

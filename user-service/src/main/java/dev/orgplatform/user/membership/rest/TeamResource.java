@@ -30,6 +30,9 @@ import dev.orgplatform.user.membership.mapping.TeamMapper;
 import dev.orgplatform.user.membership.service.TeamService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Teams of an organization: read by members and services; managed with team:manage (a team's admins manage its members). */
 @Path("/api/v1/organizations/{organizationId}/teams")
@@ -60,6 +63,7 @@ public class TeamResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "created, with its ETag and Location", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamResponse.class)))
     public Uni<Response> create(@PathParam("organizationId") UUID organizationId, @Valid @NotNull TeamRequest request) {
         return gate.require("team:manage", organizationId).chain(() -> teams.create(organizationId, request.name().trim()))
                 .map(t -> Versions.created(URI.create("/api/v1/organizations/" + organizationId + "/teams/" + t.id),
@@ -68,6 +72,7 @@ public class TeamResource {
 
     @GET
     @Path("/{teamId}")
+    @APIResponse(responseCode = "200", description = "the team, with its ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamResponse.class)))
     public Uni<Response> get(@PathParam("organizationId") UUID organizationId, @PathParam("teamId") UUID teamId) {
         return gate.requireOrService("team:read", organizationId, ServiceRight.MEMBER_LISTS).chain(() -> teams.team(organizationId, teamId))
                 .map(t -> Versions.ok(TeamMapper.toResponse(t), t.version));
@@ -76,6 +81,7 @@ public class TeamResource {
     @PATCH
     @Path("/{teamId}")
     @Operation(summary = "Rename a team (If-Match with the team's ETag)")
+    @APIResponse(responseCode = "200", description = "as it now is, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamResponse.class)))
     public Uni<Response> rename(@PathParam("organizationId") UUID organizationId, @PathParam("teamId") UUID teamId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TeamRequest request) {
         return gate.require("team:manage", organizationId)
@@ -86,6 +92,7 @@ public class TeamResource {
     @DELETE
     @Path("/{teamId}")
     @Operation(summary = "Delete a team; refused while it is any member's only team")
+    @APIResponse(responseCode = "204", description = "deleted")
     public Uni<Response> delete(@PathParam("organizationId") UUID organizationId, @PathParam("teamId") UUID teamId) {
         return gate.require("team:manage", organizationId).chain(() -> teams.delete(organizationId, teamId))
                 .map(ignored -> Response.noContent().build());
@@ -111,6 +118,7 @@ public class TeamResource {
     @DELETE
     @Path("/{teamId}/members/{userId}")
     @Operation(summary = "Remove a member from the team; refused when it is their only team")
+    @APIResponse(responseCode = "204", description = "no longer in the team")
     public Uni<Response> removeMember(@PathParam("organizationId") UUID organizationId, @PathParam("teamId") UUID teamId,
             @PathParam("userId") UUID userId) {
         return mayManageMembersOf(organizationId, teamId).chain(() -> teams.removeMember(organizationId, teamId, userId))

@@ -26,6 +26,9 @@ import dev.orgplatform.user.membership.service.MembershipService;
 import dev.orgplatform.user.membership.service.UserProfileService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The caller's own profile and organizations. Rooted at /api/v1 like every user-level resource: a longer class
@@ -57,6 +60,7 @@ public class UserResource {
 
     @GET
     @Path("/users/me")
+    @APIResponse(responseCode = "200", description = "the caller's profile, with its ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProfileResponse.class)))
     public Uni<Response> me() {
         return profiles.find(caller.userId()).map(p -> Versions.ok(ProfileMapper.toResponse(p), p.version));
     }
@@ -64,6 +68,7 @@ public class UserResource {
     @PATCH
     @Path("/users/me")
     @Operation(summary = "Edit my profile (name, avatarUrl, timezone, language; email is immutable); If-Match required")
+    @APIResponse(responseCode = "200", description = "as it now is, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProfileResponse.class)))
     public Uni<Response> update(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull ProfileUpdate change) {
         return profiles.update(caller.userId(), ifMatch, ProfileMapper.toChange(change.validated()))
                 .map(p -> Versions.ok(ProfileMapper.toResponse(p), p.version));

@@ -25,6 +25,9 @@ import dev.orgplatform.user.notification.service.NotificationPreferencesService;
 import dev.orgplatform.user.notification.service.NotificationService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The caller's own notifications (their in-app feed, read and unread) and their notification preferences. Rooted at
@@ -65,6 +68,7 @@ public class NotificationResource {
     @POST
     @Path("/users/me/notifications/{id}/read")
     @Operation(summary = "Mark one of my notifications read (404 if it is not mine)")
+    @APIResponse(responseCode = "204", description = "read")
     public Uni<Response> markRead(@PathParam("id") UUID id) {
         return notifications.markRead(caller.userId(), id).map(ignored -> Response.noContent().build());
     }

@@ -18,6 +18,9 @@ import dev.orgplatform.user.session.mapping.SessionMapper;
 import dev.orgplatform.user.session.service.SessionService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A user's Keycloak sessions (addresses, clients): seen and ended by the user and by platform operators only. An
@@ -48,12 +51,14 @@ public class SessionResource {
 
     @DELETE
     @Path("/users/{userId}/sessions/{sessionId}")
+    @APIResponse(responseCode = "204", description = "ended")
     public Uni<Response> endSession(@PathParam("userId") UUID userId, @PathParam("sessionId") String sessionId) {
         return mayManage(userId).chain(() -> sessions.end(userId, sessionId)).map(ignored -> Response.noContent().build());
     }
 
     @DELETE
     @Path("/users/{userId}/sessions")
+    @APIResponse(responseCode = "204", description = "all ended")
     public Uni<Response> endAllSessions(@PathParam("userId") UUID userId) {
         return mayManage(userId).chain(() -> sessions.endAll(userId)).map(ignored -> Response.noContent().build());
     }

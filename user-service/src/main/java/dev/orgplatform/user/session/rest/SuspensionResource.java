@@ -11,9 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.orgplatform.user.membership.rest.ProfileResponse;
 import dev.orgplatform.platform.security.AccessGate;
 import dev.orgplatform.platform.security.Caller;
 import dev.orgplatform.user.membership.mapping.ProfileMapper;
@@ -40,7 +43,8 @@ public class SuspensionResource {
     @POST
     @Operation(summary = "Disable the account: Keycloak login disabled, every session ended, every check denied "
             + "(a platform operator, or whoever manages every organization the user belongs to)")
-    @APIResponse(responseCode = "200", description = "The profile, status SUSPENDED")
+    @APIResponse(responseCode = "200", description = "The profile, status SUSPENDED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProfileResponse.class)))
     @APIResponse(responseCode = "403", description = "Not an operator, or not managing every organization of the user")
     @APIResponse(responseCode = "503", description = "Suspended here, Keycloak not yet updated: send it again")
     public Uni<Response> suspend(@PathParam("userId") UUID userId, @Valid @NotNull SuspensionRequest request) {
@@ -50,7 +54,8 @@ public class SuspensionResource {
 
     @DELETE
     @Operation(summary = "Enable the account again (same callers as the suspension)")
-    @APIResponse(responseCode = "200", description = "The profile, status ACTIVE")
+    @APIResponse(responseCode = "200", description = "The profile, status ACTIVE",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProfileResponse.class)))
     public Uni<Response> reactivate(@PathParam("userId") UUID userId) {
         return decision(userId).chain(suspensions::reactivate).map(p -> Response.ok(ProfileMapper.toResponse(p)).build());
     }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +39,8 @@ public class DomainResource {
     }
 
     @POST
-    @APIResponse(responseCode = "201", description = "claimed: publish the TXT record it names, then verify")
+    @APIResponse(responseCode = "201", description = "claimed: publish the TXT record it names, then verify",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DomainResponse.class)))
     @APIResponse(responseCode = "409", description = "claimed here already, or verified by another organization")
     public Uni<Response> claim(@PathParam("organizationId") UUID organizationId, @Valid @NotNull DomainRequest request) {
         return gate.require("organization:settings", organizationId)

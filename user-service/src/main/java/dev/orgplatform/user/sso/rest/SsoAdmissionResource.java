@@ -4,6 +4,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,7 +33,8 @@ public class SsoAdmissionResource {
     }
 
     @POST
-    @APIResponse(responseCode = "200", description = "the organization this SSO sign-in made you a member of (or found you in)")
+    @APIResponse(responseCode = "200", description = "the organization this SSO sign-in made you a member of (or found you in)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoAdmissionResponse.class)))
     @APIResponse(responseCode = "204", description = "this sign-in came through no organization's SSO connection")
     @APIResponse(responseCode = "403", description = "your email's domain is not verified by the connection's organization")
     @APIResponse(responseCode = "409", description = "no user seat is left in the organization")

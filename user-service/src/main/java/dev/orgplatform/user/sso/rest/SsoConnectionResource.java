@@ -24,6 +24,8 @@ import dev.orgplatform.user.sso.mapping.SsoMapper;
 import dev.orgplatform.user.sso.service.SsoConnectionService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The organization's own identity providers (OIDC, SAML 2.0), managed by its Owners and Admins (organization:settings). */
 @Path("/api/v1/organizations/{organizationId}/sso-connections")
@@ -40,7 +42,8 @@ public class SsoConnectionResource {
     }
 
     @POST
-    @APIResponse(responseCode = "201", description = "made; Keycloak follows within seconds (keycloak: IN_STEP)")
+    @APIResponse(responseCode = "201", description = "made; Keycloak follows within seconds (keycloak: IN_STEP)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoConnectionResponse.class)))
     @APIResponse(responseCode = "400", description = "a field is missing or wrong for the protocol, or the domain is not claimed")
     public Uni<Response> create(@PathParam("organizationId") UUID organizationId, @Valid @NotNull SsoConnectionRequest request) {
         return gate.require("organization:settings", organizationId)
@@ -58,6 +61,7 @@ public class SsoConnectionResource {
 
     @GET
     @Path("/{connectionId}")
+    @APIResponse(responseCode = "200", description = "the connection, with its ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoConnectionResponse.class)))
     public Uni<Response> get(@PathParam("organizationId") UUID organizationId, @PathParam("connectionId") UUID connectionId) {
         return gate.require("organization:settings", organizationId)
                 .chain(() -> connections.find(organizationId, connectionId))
@@ -68,6 +72,7 @@ public class SsoConnectionResource {
     @Path("/{connectionId}")
     @APIResponse(responseCode = "412", description = "If-Match names a version the connection no longer has")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @APIResponse(responseCode = "200", description = "as it now is, with the new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoConnectionResponse.class)))
     public Uni<Response> change(@PathParam("organizationId") UUID organizationId, @PathParam("connectionId") UUID connectionId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SsoConnectionRequest request) {
         Versions.requirePresent(ifMatch);
