@@ -105,9 +105,39 @@ class OpenApiIT {
             assertEquals(200, a.status(), a::toString);
             wrong.addAll(documents.mismatches("GET /api/v1/users" + path, a));
         }
+        String org = JSON.readTree(created.body()).path("id").asText();
+        wrong.addAll(documents.mismatches("GET /api/v1/users/me/organizations/{organizationId}", Http.get(users + "/me/organizations/" + org, auth)));
+        wrong.addAll(documents.mismatches("PUT /api/v1/users/me/notification-preferences", Http.send("PUT",
+                users + "/me/notification-preferences", auth, "{\"channels\":{\"MEMBERSHIP\":[\"IN_APP\"]}}")));
+        wrong.addAll(documents.mismatches("PUT /api/v1/users/me/notification-preferences", Http.send("PUT",
+                users + "/me/notification-preferences", auth, "{\"channels\":{\"SECURITY\":[\"SMS\"]}}")));
+        wrong.addAll(documents.mismatches("POST /api/v1/users/me/notifications/read", Http.post(users + "/me/notifications/read", auth, null)));
+        wrong.addAll(documents.mismatches("POST /api/v1/users/me/notifications/{id}/read",
+                Http.post(users + "/me/notifications/" + UUID.randomUUID() + "/read", auth, null)));
+        wrong.addAll(documents.mismatches("POST /api/v1/users/me/sso-admissions", Http.post(users + "/me/sso-admissions", auth, null)));
         wrong.addAll(documents.mismatches("GET /api/v1/users/{userId}/sessions", Http.get(users + "/" + person.id() + "/sessions", auth)));
-        wrong.addAll(documents.mismatches("POST /api/v1/invitations/accept", Http.post(flows.url("invitation-service")
-                + "/api/v1/invitations/accept", auth, "{\"token\":\"not-a-token\"}")));
+        wrong.addAll(documents.mismatches("DELETE /api/v1/users/{userId}/sessions/{sessionId}",
+                Http.send("DELETE", users + "/" + UUID.randomUUID() + "/sessions/none", auth, null)));
+        TestUsers.User stranger = TestUsers.create("openapi-stranger");
+        wrong.addAll(documents.mismatches("POST /api/v1/users/{userId}/suspension",
+                Http.post(users + "/" + stranger.id() + "/suspension", auth, "{\"reason\":\"never\"}")));
+        wrong.addAll(documents.mismatches("DELETE /api/v1/users/{userId}/suspension", Http.send("DELETE", users + "/" + stranger.id()
+                + "/suspension", auth, null)));
+        Map<String, String> service = Http.bearer(Flows.serviceToken("org-service"));
+        String access = flows.url("user-service") + "/api/v1/authorization";
+        wrong.addAll(documents.mismatches("POST /api/v1/authorization/check", Http.post(access + "/check", service,
+                Flows.readQuery(person.id(), org))));
+        wrong.addAll(documents.mismatches("POST /api/v1/authorization/check-batch", Http.post(access + "/check-batch", service,
+                "[" + Flows.readQuery(person.id(), org) + "]")));
+        wrong.addAll(documents.mismatches("POST /api/v1/authorization/check", Http.post(access + "/check", auth,
+                Flows.readQuery(person.id(), org))));
+        wrong.addAll(documents.mismatches("POST /api/v1/api-keys/verify", Http.post(flows.url("user-service") + "/api/v1/api-keys/verify",
+                service, "{\"secretHash\":\"" + "0".repeat(64) + "\"}")));
+        String invitations = flows.url("invitation-service") + "/api/v1/invitations";
+        wrong.addAll(documents.mismatches("POST /api/v1/invitations/accept", Http.post(invitations + "/accept", auth,
+                "{\"token\":\"not-a-token\"}")));
+        wrong.addAll(documents.mismatches("POST /api/v1/invitations/register", Http.post(invitations + "/register", Map.of(),
+                "{\"token\":\"not-a-token\",\"name\":\"Nobody\",\"password\":\"correct horse battery\"}")));
         assertEquals(List.of(), wrong);
 
         // no token: one challenge, not two
@@ -121,6 +151,10 @@ class OpenApiIT {
         assertEquals(404, elsewhere.status(), elsewhere::toString);
         String detail = JSON.readTree(elsewhere.body()).path("detail").asText();
         assertTrue(detail.startsWith("org-service does not serve /api/v1/users/me: user-service does"), detail);
+
+        // last: it ends this person's sessions
+        assertEquals(List.of(), documents.mismatches("DELETE /api/v1/users/{userId}/sessions",
+                Http.send("DELETE", users + "/" + person.id() + "/sessions", auth, null)));
     }
 
     private static boolean hasSchemas(JsonNode content) {

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orgplatform.platform.security.ServiceRight;
@@ -27,6 +29,9 @@ public class ApiKeyVerificationResource {
     }
 
     @POST
+    @Operation(summary = "What a key grants, by the SHA-256 of its secret (platform services only)")
+    @APIResponse(responseCode = "200", description = "the key's organization, owner, scopes and expiry")
+    @APIResponse(responseCode = "404", description = "no such key, or it is revoked or expired")
     public Uni<ApiKeyGrant> verify(@NotNull ApiKeyApi.VerifyRequest request) {
         if (request.secretHash() == null || !request.secretHash().matches("[0-9a-f]{64}")) {
             throw ProblemException.badField("secretHash", "must be the hex SHA-256 of the key");
