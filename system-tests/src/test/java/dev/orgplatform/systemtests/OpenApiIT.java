@@ -157,6 +157,116 @@ class OpenApiIT {
                 Http.send("DELETE", users + "/" + person.id() + "/sessions", auth, null)));
     }
 
+    /** Each write inside an organization, as it succeeds (TenantIsolationIT's are refused as stale), held to the documents. */
+    @Test
+    void writesInsideAnOrganizationAnswerAsDocumented() throws IOException {
+        TestUsers.User owner = TestUsers.create("openapi-owner");
+        String org = flows.organization(owner);
+        TestUsers.User member = flows.member(owner, org, "VIEWER");
+        TestUsers.User leaving = flows.member(owner, org, "VIEWER");
+        Calls c = new Calls(owner);
+        String o = "/api/v1/organizations/{id}";
+        String u = "/api/v1/organizations/{organizationId}";
+        String orgs = flows.url("org-service") + "/api/v1/organizations/" + org;
+        String users = flows.url("user-service") + "/api/v1/organizations/" + org;
+        String invitations = flows.url("invitation-service") + "/api/v1/organizations/" + org + "/invitations";
+        String billing = flows.url("billing-service") + "/api/v1/organizations/" + org;
+
+        // billing: a plan with sub-organizations, a custom limit and back, settings and alerts
+        String limits = c.call("GET " + u + "/limits", 200, "GET", billing + "/limits", null, null).etag();
+        limits = c.call("PUT " + u + "/plan", 200, "PUT", billing + "/plan", limits, "{\"plan\":\"PRO\"}").etag();
+        limits = c.call("PUT " + u + "/limits/{resource}", 200, "PUT", billing + "/limits/devices", limits, "{\"limit\":10}").etag();
+        c.call("DELETE " + u + "/limits/{resource}", 200, "DELETE", billing + "/limits/devices", limits, null);
+        String account = c.call("GET " + u + "/billing-settings", 200, "GET", billing + "/billing-settings", null, null).etag();
+        account = c.call("PUT " + u + "/billing-settings", 200, "PUT", billing + "/billing-settings", account,
+                "{\"billingEmail\":\"billing@example.com\"}").etag();
+        account = c.call("GET " + u + "/alerts", 200, "GET", billing + "/alerts", null, null).etag();
+        c.call("PUT " + u + "/alerts", 200, "PUT", billing + "/alerts", account, "{\"thresholds\":[70,90]}");
+
+        // org-service: the organization, its settings, branding, a child
+        String version = c.call("GET " + o, 200, "GET", orgs, null, null).etag();
+        c.call("PATCH " + o, 200, "PATCH", orgs, version, "{\"displayName\":\"Described\"}");
+        String settings = c.call("GET " + o + "/settings", 200, "GET", orgs + "/settings", null, null).etag();
+        c.call("PUT " + o + "/settings", 200, "PUT", orgs + "/settings", settings, "{\"security\":{\"enforce2fa\":false,\"ipAllowlist\":[]}}");
+        c.call("GET " + o + "/settings/effective", 200, "GET", orgs + "/settings/effective", null, null);
+        c.call("PUT " + o + "/branding", 200, "PUT", orgs + "/branding", null, "{\"primaryColor\":\"#123456\"}");
+        String child = c.call("POST " + o + "/children", 201, "POST", orgs + "/children", null,
+                "{\"name\":\"openapi-c-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"displayName\":\"Child\"}").field("id");
+        c.call("POST " + o + "/move", 200, "POST", flows.url("org-service") + "/api/v1/organizations/" + child + "/move", null,
+                "{\"newParentId\":\"" + org + "\",\"dryRun\":true}");
+
+        // user-service: teams, a member's role and product rights, a suspension, API keys, domains, policy, news
+        String team = c.call("POST " + u + "/teams", 201, "POST", users + "/teams", null, "{\"name\":\"Described\"}").field("id");
+        String teamVersion = c.call("GET " + u + "/teams/{teamId}", 200, "GET", users + "/teams/" + team, null, null).etag();
+        c.call("PATCH " + u + "/teams/{teamId}", 200, "PATCH", users + "/teams/" + team, teamVersion, "{\"name\":\"Described too\"}");
+        c.call("PUT " + u + "/teams/{teamId}/members/{userId}", 200, "PUT", users + "/teams/" + team + "/members/" + member.id(), null,
+                "{\"teamRole\":\"MEMBER\"}");
+        c.call("GET " + u + "/teams/{teamId}/members", 200, "GET", users + "/teams/" + team + "/members", null, null);
+        c.call("DELETE " + u + "/teams/{teamId}/members/{userId}", 204, "DELETE", users + "/teams/" + team + "/members/" + member.id(), null, null);
+        c.call("DELETE " + u + "/teams/{teamId}", 204, "DELETE", users + "/teams/" + team, null, null);
+        String membership = c.call("GET " + u + "/members/{userId}", 200, "GET", users + "/members/" + member.id(), null, null).etag();
+        c.call("PATCH " + u + "/members/{userId}", 200, "PATCH", users + "/members/" + member.id(), membership, "{\"role\":\"DEVELOPER\"}");
+        String rights = users + "/members/" + member.id() + "/products/p-1/permissions";
+        c.call("PUT " + u + "/members/{userId}/products/{productId}/permissions", 200, "PUT", rights, null, "{\"permissions\":[\"device:write\"]}");
+        c.call("DELETE " + u + "/members/{userId}/products/{productId}/permissions", 204, "DELETE", rights, null, null);
+        c.call("POST " + u + "/suspensions", 200, "POST", users + "/suspensions", null,
+                "{\"userId\":\"" + member.id() + "\",\"reason\":\"described\"}");
+        c.call("DELETE " + u + "/suspensions/{userId}", 204, "DELETE", users + "/suspensions/" + member.id(), null, null);
+        String key = c.call("POST " + u + "/api-keys", 201, "POST", users + "/api-keys", null,
+                "{\"name\":\"described\",\"scopes\":[\"read\"],\"expiresIn\":\"1d\"}").field("id");
+        c.call("POST " + u + "/api-keys/{keyId}/rotate", 200, "POST", users + "/api-keys/" + key + "/rotate", null, "{}");
+        c.call("DELETE " + u + "/api-keys/{keyId}", 204, "DELETE", users + "/api-keys/" + key, null, null);
+        String domain = c.call("POST " + u + "/domains", 201, "POST", users + "/domains", null,
+                "{\"domain\":\"openapi-" + UUID.randomUUID().toString().substring(0, 8) + ".test\"}").field("id");
+        c.call("DELETE " + u + "/domains/{domainId}", 204, "DELETE", users + "/domains/" + domain, null, null);
+        c.call("PUT " + u + "/sign-in-policy", 200, "PUT", users + "/sign-in-policy", null, "{\"policy\":\"PASSWORD_AND_SSO\"}");
+        c.call("POST " + u + "/notifications", 200, "POST", users + "/notifications", null,
+                "{\"category\":\"DEPLOYMENTS\",\"title\":\"Described\",\"body\":\"A release\"}");
+
+        // invitation-service: invite, resend, revoke
+        String invitation = c.call("POST " + u + "/invitations", 201, "POST", invitations, null, "{\"email\":\"described-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com\",\"name\":\"Described\",\"role\":\"VIEWER\","
+                + "\"teams\":[\"My Team\"]}").field("id");
+        c.call("POST " + u + "/invitations/{invitationId}/resend", 200, "POST", invitations + "/" + invitation + "/resend", null, "{}");
+        c.call("DELETE " + u + "/invitations/{invitationId}", 200, "DELETE", invitations + "/" + invitation, null, null);
+
+        // last: one member leaves, the other becomes the Owner
+        c.call("DELETE " + u + "/members/{userId}", 204, "DELETE", users + "/members/" + leaving.id(), null, null);
+        c.call("POST " + o + "/ownership", 200, "POST", orgs + "/ownership", null, "{\"newOwnerId\":\"" + member.id() + "\"}");
+        assertEquals(List.of(), c.wrong);
+    }
+
+    /** Calls as one person, each answer held to the documents; a status other than the one expected fails at once. */
+    private static final class Calls {
+        private final TestUsers.User caller;
+        final List<String> wrong = new ArrayList<>();
+
+        Calls(TestUsers.User caller) {
+            this.caller = caller;
+        }
+
+        Called call(String operation, int expected, String method, String url, String ifMatch, String body) {
+            io.restassured.specification.RequestSpecification request = io.restassured.RestAssured.given().auth().oauth2(caller.token());
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            if (body != null) {
+                request.contentType(io.restassured.http.ContentType.JSON).body(body);
+            }
+            io.restassured.response.Response r = request.request(method, url);
+            Http.Answer answer = new Http.Answer(method, url, r.statusCode(), r.contentType(), r.header("Retry-After"), r.asString(), 0, 0);
+            assertEquals(expected, r.statusCode(), answer::toString);
+            wrong.addAll(documents.mismatches(operation, answer));
+            return new Called(r.header("ETag"), answer.body());
+        }
+    }
+
+    private record Called(String etag, String body) {
+        String field(String name) throws IOException {
+            return JSON.readTree(body).path(name).asText();
+        }
+    }
+
     private static boolean hasSchemas(JsonNode content) {
         for (JsonNode mediaType : content) {
             JsonNode schema = mediaType.path("schema");
