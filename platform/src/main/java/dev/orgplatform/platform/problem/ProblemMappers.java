@@ -73,6 +73,10 @@ public class ProblemMappers {
         if (e.getCause() != null || e.getResponse().hasEntity()) {
             return web(e, uri);
         }
+        java.util.Set<String> allowed = dev.orgplatform.platform.rest.OperationTable.methodsAt(path(uri));
+        if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+            return methodNotAllowed(allowed, uri); // another resource class serves this path
+        }
         org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         String self = config.getOptionalValue("quarkus.application.name", String.class).orElse("this service");
         String detail = noOperation(self, request.getMethod(), path(uri),
@@ -101,12 +105,16 @@ public class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         if (status == 405 && !e.getResponse().getAllowedMethods().isEmpty()) {
-            String allowed = String.join(", ", new java.util.TreeSet<>(e.getResponse().getAllowedMethods()));
-            return Response.fromResponse(respond(new Problem(Problem.type(405), "Method not allowed", 405,
-                    "this path allows " + allowed, path(uri), List.of(), Map.of()))).header("Allow", allowed).build();
+            return methodNotAllowed(e.getResponse().getAllowedMethods(), uri);
         }
         return respond(new Problem(Problem.type(status), Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), status, e.getMessage(), path(uri), List.of(), Map.of()));
+    }
+
+    private Response methodNotAllowed(java.util.Set<String> methods, UriInfo uri) {
+        String allowed = String.join(", ", new java.util.TreeSet<>(methods));
+        return Response.fromResponse(respond(new Problem(Problem.type(405), "Method not allowed", 405,
+                "this path allows " + allowed, path(uri), List.of(), Map.of()))).header("Allow", allowed).build();
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
