@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.billing.service.SeatService;
 import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -16,8 +17,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApiKeyEventsConsumer {
 
-    static final String CREATED = "ApiKeyCreated";
-    static final String REVOKED = "ApiKeyRevoked";
+    static final String CREATED = EventTypes.API_KEY_CREATED;
+    static final String REVOKED = EventTypes.API_KEY_REVOKED;
 
     private final SeatService seats;
     private final ObjectMapper json;

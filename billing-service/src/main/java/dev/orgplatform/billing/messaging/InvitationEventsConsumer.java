@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.billing.service.SeatService;
 import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InvitationEventsConsumer {
 
-    private static final Set<String> FOLLOWED = Set.of("InvitationCreated", "InvitationAccepted", "InvitationRevoked", "InvitationExpired");
+    private static final Set<String> FOLLOWED = Set.of(EventTypes.INVITATION_CREATED, EventTypes.INVITATION_ACCEPTED, EventTypes.INVITATION_REVOKED, EventTypes.INVITATION_EXPIRED);
 
     private final SeatService seats;
     private final ObjectMapper json;
@@ -41,12 +42,12 @@ public class InvitationEventsConsumer {
         if (data.reservationId() == null) {
             event.require(data.invitationId(), "invitationId or reservationId");
         }
-        if ("InvitationCreated".equals(event.type())) {
+        if (EventTypes.INVITATION_CREATED.equals(event.type())) {
             return data.reservationId() == null ? Uni.createFrom().voidItem()
                     : handling.withRetries(event, () -> seats.recorded(SeatService.INVITATIONS_CONSUMER, event, data.organizationId(),
                             data.reservationId()));
         }
-        if ("InvitationAccepted".equals(event.type())) {
+        if (EventTypes.INVITATION_ACCEPTED.equals(event.type())) {
             event.require(data.userId(), "userId");
             return handling.withRetries(event, () -> seats.invitationAccepted(event, data));
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.billing.service.SeatService;
 import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.events.MemberTransfer;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,7 @@ public class MembershipEventsConsumer {
             event.require(moved.userId(), "userId");
             return handling.withRetries(event, () -> seats.memberTransferred(event, moved));
         }
-        if (!"MembershipRevoked".equals(event.type())) {
+        if (!EventTypes.MEMBERSHIP_REVOKED.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
         MembershipEvent data = event.data(json, MembershipEvent.class);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.billing.service.SeatService;
 import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SsoEventsConsumer {
 
-    static final String MEMBER_JOINED = "MemberJoinedThroughSso";
+    static final String MEMBER_JOINED = EventTypes.MEMBER_JOINED_THROUGH_SSO;
 
     /** The fields of user-service's MemberJoinedThroughSso that commit the member's seat. */
     record MemberJoined(UUID organizationId, UUID userId, UUID reservationId) {

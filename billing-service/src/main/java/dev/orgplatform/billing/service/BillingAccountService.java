@@ -20,6 +20,7 @@ import dev.orgplatform.billing.repository.ResourceQuotaRepository;
 import dev.orgplatform.billing.repository.UsageAlertRepository;
 import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.inbox.ProcessedEvents;
 import dev.orgplatform.platform.outbox.Outbox;
@@ -35,8 +36,8 @@ public class BillingAccountService {
 
     static final String ORGANIZATIONS_CONSUMER = "billing-service/organizations";
 
-    public static final Set<String> FOLLOWED_ORGANIZATION_EVENTS = Set.of("OrganizationCreated", "OrganizationSettingsChanged",
-            "OrganizationDeletionScheduled", "OrganizationRestored", "OrganizationPurged");
+    public static final Set<String> FOLLOWED_ORGANIZATION_EVENTS = Set.of(EventTypes.ORGANIZATION_CREATED, EventTypes.ORGANIZATION_SETTINGS_CHANGED,
+            EventTypes.ORGANIZATION_DELETION_SCHEDULED, EventTypes.ORGANIZATION_RESTORED, EventTypes.ORGANIZATION_PURGED);
 
     private final BillingAccountRepository accounts;
     private final ResourceQuotaRepository quotas;
@@ -63,11 +64,11 @@ public class BillingAccountService {
     @WithTransaction
     public Uni<Boolean> follow(InboundEvent event, OrganizationEvent data) {
         return processed.once(ORGANIZATIONS_CONSUMER, event, () -> switch (event.type()) {
-            case "OrganizationCreated" -> open(data).chain(() -> subOrganizationRecorded(data));
-            case "OrganizationSettingsChanged" -> billingContact(data);
-            case "OrganizationDeletionScheduled" -> state(data.organizationId(), AccountState.PENDING_DELETION);
-            case "OrganizationRestored" -> state(data.organizationId(), AccountState.ACTIVE);
-            case "OrganizationPurged" -> purge(data.organizationId());
+            case EventTypes.ORGANIZATION_CREATED -> open(data).chain(() -> subOrganizationRecorded(data));
+            case EventTypes.ORGANIZATION_SETTINGS_CHANGED -> billingContact(data);
+            case EventTypes.ORGANIZATION_DELETION_SCHEDULED -> state(data.organizationId(), AccountState.PENDING_DELETION);
+            case EventTypes.ORGANIZATION_RESTORED -> state(data.organizationId(), AccountState.ACTIVE);
+            case EventTypes.ORGANIZATION_PURGED -> purge(data.organizationId());
             default -> Uni.createFrom().voidItem();
         });
     }
@@ -95,7 +96,7 @@ public class BillingAccountService {
                                 .onItem().transformToUniAndConcatenate(r -> quotas.persist(quota(account, r, ownerSeat && r == LimitedResource.USERS ? 1 : 0)))
                                 .collect().last())
                         .chain(() -> ownerSeat ? reservations.persist(ownerSeat(org, created.ownerId())).replaceWithVoid() : Uni.createFrom().voidItem())
-                        .chain(() -> outbox.publish(BillingEvents.TOPIC, "BillingAccountOpened", org, BillingEvents.subject(org),
+                        .chain(() -> outbox.publish(BillingEvents.TOPIC, EventTypes.BILLING_ACCOUNT_OPENED, org, BillingEvents.subject(org),
                                 new BillingEvents.BillingAccountOpened(org, account.billingRootId, Plan.FREE.name()))));
     }
 

@@ -10,6 +10,7 @@ import dev.orgplatform.billing.PaymentMethodType;
 import dev.orgplatform.billing.messaging.BillingEvents;
 import dev.orgplatform.billing.repository.BillingAccountRepository;
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.rest.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -42,7 +43,7 @@ public class BillingSettingsService {
             a.paymentMethodType = paymentMethodType;
             a.paymentMethodReference = paymentMethodType == null ? null : change.paymentMethodReference();
             a.updatedAt = clock.now();
-            return outbox.publish(BillingEvents.TOPIC, "BillingSettingsChanged", organizationId, BillingEvents.subject(organizationId),
+            return outbox.publish(BillingEvents.TOPIC, EventTypes.BILLING_SETTINGS_CHANGED, organizationId, BillingEvents.subject(organizationId),
                     new BillingEvents.BillingSettingsChanged(organizationId, a.billingEmail,
                             paymentMethodType == null ? null : paymentMethodType.name()))
                     .replaceWith(a);
@@ -57,7 +58,7 @@ public class BillingSettingsService {
             Versions.requireMatch(ifMatch, a.version);
             a.alertThresholds = thresholds.stream().distinct().sorted().toList();
             a.updatedAt = clock.now();
-            return outbox.publish(BillingEvents.TOPIC, "AlertThresholdsChanged", organizationId, BillingEvents.subject(organizationId),
+            return outbox.publish(BillingEvents.TOPIC, EventTypes.ALERT_THRESHOLDS_CHANGED, organizationId, BillingEvents.subject(organizationId),
                     new BillingEvents.AlertThresholdsChanged(organizationId, a.alertThresholds))
                     .chain(() -> alerts.evaluateAll(a))
                     .replaceWith(a);
@@ -74,7 +75,7 @@ public class BillingSettingsService {
             long previous = a.outstandingCents;
             a.outstandingCents = outstandingCents;
             a.updatedAt = clock.now();
-            return outbox.publish(BillingEvents.TOPIC, "BalanceChanged", organizationId, BillingEvents.subject(organizationId),
+            return outbox.publish(BillingEvents.TOPIC, EventTypes.BALANCE_CHANGED, organizationId, BillingEvents.subject(organizationId),
                     new BillingEvents.BalanceChanged(organizationId, previous, outstandingCents))
                     .replaceWith(a);
         });

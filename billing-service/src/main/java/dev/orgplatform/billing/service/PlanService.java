@@ -16,6 +16,7 @@ import dev.orgplatform.billing.repository.ReservationRepository;
 import dev.orgplatform.billing.repository.ResourceQuotaRepository;
 import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Versions;
@@ -65,7 +66,7 @@ public class PlanService {
                             .filter(q -> !Objects.equals(q.limitValue, plan.limit(q.resource)))
                             .onItem().transformToUniAndConcatenate(q -> setLimit(account, q, plan.limit(q.resource), false))
                             .collect().asList())
-                    .chain(() -> outbox.publish(BillingEvents.TOPIC, "PlanChanged", organizationId, BillingEvents.subject(organizationId),
+                    .chain(() -> outbox.publish(BillingEvents.TOPIC, EventTypes.PLAN_CHANGED, organizationId, BillingEvents.subject(organizationId),
                             new BillingEvents.PlanChanged(organizationId, previous.name(), plan.name())))
                     .chain(() -> alerts.evaluateAll(account))
                     .replaceWith(account);
@@ -118,7 +119,7 @@ public class PlanService {
             }
             return quotas.setLimit(org, quota.resource, limit, custom)
                     .chain(() -> Objects.equals(previous, limit) ? Uni.createFrom().voidItem()
-                            : outbox.publish(BillingEvents.TOPIC, "LimitChanged", org, BillingEvents.subject(org),
+                            : outbox.publish(BillingEvents.TOPIC, EventTypes.LIMIT_CHANGED, org, BillingEvents.subject(org),
                                     new BillingEvents.LimitChanged(org, quota.resource.key(), previous, limit)));
         });
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.invitation.service.OrganizationLifecycleService;
 import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import io.smallrye.mutiny.Uni;
 
@@ -30,15 +31,15 @@ public class OrganizationEventsConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.of(record);
         return switch (event.type()) {
-            case "OrganizationDeletionScheduled" -> {
+            case EventTypes.ORGANIZATION_DELETION_SCHEDULED -> {
                 var org = event.require(event.data(json, OrganizationEvent.class).organizationId(), "organizationId");
                 yield handling.withRetries(event, () -> lifecycle.deletionScheduled(event, org));
             }
-            case "OrganizationRestored" -> {
+            case EventTypes.ORGANIZATION_RESTORED -> {
                 var org = event.require(event.data(json, OrganizationEvent.class).organizationId(), "organizationId");
                 yield handling.withRetries(event, () -> lifecycle.restored(event, org));
             }
-            case "OrganizationPurged" -> {
+            case EventTypes.ORGANIZATION_PURGED -> {
                 var org = event.require(event.data(json, OrganizationEvent.class).organizationId(), "organizationId");
                 yield handling.withRetries(event, () -> lifecycle.purged(event, org));
             }

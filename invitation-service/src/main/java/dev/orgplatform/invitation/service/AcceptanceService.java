@@ -16,6 +16,7 @@ import dev.orgplatform.invitation.messaging.InvitationEvents;
 import dev.orgplatform.invitation.repository.ClosedOrganizationRepository;
 import dev.orgplatform.invitation.repository.InvitationRepository;
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.security.Secrets;
@@ -95,7 +96,7 @@ public class AcceptanceService {
             i.state = InvitationState.ACCEPTED;
             i.acceptedBy = userId;
             i.endedAt = now;
-            return invitations.flush().chain(() -> outbox.publish(InvitationEvents.TOPIC, "InvitationAccepted", i.organizationId,
+            return invitations.flush().chain(() -> outbox.publish(InvitationEvents.TOPIC, EventTypes.INVITATION_ACCEPTED, i.organizationId,
                     "invitations/" + i.id, InvitationMapper.toAccepted(i, userId, name == null ? i.name : name))).replaceWith(i);
         });
     }

@@ -27,6 +27,7 @@ import dev.orgplatform.invitation.repository.InvitationRepository;
 import dev.orgplatform.platform.client.Quotas;
 import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Cursor;
@@ -208,7 +209,7 @@ public class InvitationService {
                     return expire(pending, now).call(invitations::flush);
                 })
                 .chain(() -> invitations.persistAndFlush(i))
-                .call(saved -> outbox.publish(InvitationEvents.TOPIC, "InvitationCreated", organizationId, "invitations/" + saved.id,
+                .call(saved -> outbox.publish(InvitationEvents.TOPIC, EventTypes.INVITATION_CREATED, organizationId, "invitations/" + saved.id,
                         InvitationMapper.toCreated(saved)));
     }
 
@@ -221,7 +222,7 @@ public class InvitationService {
             i.sentAt = now;
             i.expiresAt = expiry.expiresAt(now);
             i.deliveryState = DeliveryState.SENDING;
-            return invitations.flush().chain(() -> outbox.publish(InvitationEvents.TOPIC, "InvitationResent", organizationId,
+            return invitations.flush().chain(() -> outbox.publish(InvitationEvents.TOPIC, EventTypes.INVITATION_RESENT, organizationId,
                     "invitations/" + i.id, InvitationMapper.toResent(i))).replaceWith(i);
         });
     }
@@ -233,7 +234,7 @@ public class InvitationService {
             requireTransition(i, invitationId, now, "revoked");
             i.state = InvitationState.REVOKED;
             i.endedAt = now;
-            return invitations.flush().chain(() -> outbox.publish(InvitationEvents.TOPIC, "InvitationRevoked", organizationId,
+            return invitations.flush().chain(() -> outbox.publish(InvitationEvents.TOPIC, EventTypes.INVITATION_REVOKED, organizationId,
                     "invitations/" + i.id, InvitationMapper.toEnded(i))).replaceWith(i);
         });
     }
@@ -255,7 +256,7 @@ public class InvitationService {
     Uni<Void> expire(Invitation i, Instant now) {
         i.state = InvitationState.EXPIRED;
         i.endedAt = now;
-        return outbox.publish(InvitationEvents.TOPIC, "InvitationExpired", i.organizationId, "invitations/" + i.id,
+        return outbox.publish(InvitationEvents.TOPIC, EventTypes.INVITATION_EXPIRED, i.organizationId, "invitations/" + i.id,
                 InvitationMapper.toEnded(i));
     }
 

@@ -13,6 +13,7 @@ import dev.orgplatform.org.messaging.OrganizationEvents;
 import dev.orgplatform.org.repository.BrandingRepository;
 import dev.orgplatform.org.service.BrandingInheritance.EffectiveBranding;
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Versions;
@@ -121,7 +122,7 @@ public class BrandingService {
         OrganizationEvents.Logo logo = b.hasLogo() ? new OrganizationEvents.Logo(b.logoMediaType, b.logoWidth, b.logoHeight, b.logoSha256)
                 : null;
         return brandings.persist(b).call(brandings::flush)
-                .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationBrandingChanged", b.organizationId,
+                .call(() -> outbox.publish(OrganizationEvents.TOPIC, EventTypes.ORGANIZATION_BRANDING_CHANGED, b.organizationId,
                         OrganizationService.subject(b.organizationId),
                         new OrganizationEvents.OrganizationBrandingChanged(b.organizationId, b.primaryColor, b.mailDisplayName, logo)))
                 .replaceWithVoid();

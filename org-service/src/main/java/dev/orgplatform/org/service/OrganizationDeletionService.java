@@ -19,6 +19,7 @@ import dev.orgplatform.org.config.DeletionConfig;
 import dev.orgplatform.org.messaging.OrganizationEvents;
 import dev.orgplatform.org.repository.OrganizationRepository;
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -94,7 +95,7 @@ public class OrganizationDeletionService {
                     o.state = OrganizationState.PENDING_DELETION;
                     o.purgeAfter = clock.now().plus(gracePeriod);
                     o.updatedAt = clock.now();
-                    return organizations.flush().call(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationDeletionScheduled", id,
+                    return organizations.flush().call(() -> outbox.publish(OrganizationEvents.TOPIC, EventTypes.ORGANIZATION_DELETION_SCHEDULED, id,
                             OrganizationService.subject(id), new OrganizationEvents.OrganizationDeletionScheduled(id, o.purgeAfter)))
                             .replaceWith(o);
                 });
@@ -130,7 +131,7 @@ public class OrganizationDeletionService {
             o.state = OrganizationState.ACTIVE;
             o.purgeAfter = null;
             o.updatedAt = clock.now();
-            return organizations.flush().call(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationRestored", id,
+            return organizations.flush().call(() -> outbox.publish(OrganizationEvents.TOPIC, EventTypes.ORGANIZATION_RESTORED, id,
                     OrganizationService.subject(id), new OrganizationEvents.OrganizationRestored(id))).replaceWith(o);
         }));
     }
@@ -141,7 +142,7 @@ public class OrganizationDeletionService {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (Organization o : due) {
                 all = all.call(() -> organizations.delete(o))
-                        .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationPurged", o.id, OrganizationService.subject(o.id),
+                        .call(() -> outbox.publish(OrganizationEvents.TOPIC, EventTypes.ORGANIZATION_PURGED, o.id, OrganizationService.subject(o.id),
                                 new OrganizationEvents.OrganizationPurged(o.id)))
                         .invoke(() -> LOG.infof("purged organization %s (%s)", o.id, o.name));
             }

@@ -21,6 +21,7 @@ import dev.orgplatform.org.messaging.OrganizationEvents.Change;
 import dev.orgplatform.org.repository.OrganizationRepository;
 import dev.orgplatform.org.repository.OrganizationSettingsRepository;
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.FieldError;
 import dev.orgplatform.platform.problem.ProblemException;
@@ -94,7 +95,7 @@ public class OrganizationService {
             o.updatedAt = o.createdAt;
             return organizations.persist(o)
                     .call(saved -> settings.persist(OrganizationSettings.defaultsFor(saved.id, saved.createdAt)))
-                    .call(saved -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationCreated", saved.id, subject(saved.id),
+                    .call(saved -> outbox.publish(OrganizationEvents.TOPIC, EventTypes.ORGANIZATION_CREATED, saved.id, subject(saved.id),
                             OrganizationMapper.toCreated(saved, creatorEmail, reservationId)));
         });
     }
@@ -166,7 +167,7 @@ public class OrganizationService {
             }
             o.updatedAt = clock.now();
             return organizations.flush()
-                    .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationUpdated", o.id, subject(o.id),
+                    .call(() -> outbox.publish(OrganizationEvents.TOPIC, EventTypes.ORGANIZATION_UPDATED, o.id, subject(o.id),
                             new OrganizationEvents.OrganizationUpdated(o.id, changes)))
                     .replaceWith(o);
         });

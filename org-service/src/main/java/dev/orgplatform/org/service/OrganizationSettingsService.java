@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.net.Cidr;
 import dev.orgplatform.org.OrganizationSettings;
 import dev.orgplatform.org.mapping.SettingsMapper;
@@ -63,7 +64,7 @@ public class OrganizationSettingsService {
                 List<OrganizationSettings> withNew = rows.stream().map(r -> r.organizationId.equals(id) ? s : r).toList();
                 LockoutRule.requireAdmitted(EffectiveSettingsRule.combine(id, withNew), callerAddress);
             }).replaceWithVoid()).chain(settings::flush)
-                    .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationSettingsChanged", id,
+                    .call(() -> outbox.publish(OrganizationEvents.TOPIC, EventTypes.ORGANIZATION_SETTINGS_CHANGED, id,
                             OrganizationService.subject(id), SettingsMapper.toSettingsChanged(s)))
                     .replaceWith(s);
         });

@@ -15,6 +15,7 @@ import dev.orgplatform.org.messaging.OrganizationEvents;
 import dev.orgplatform.org.repository.OrganizationRepository;
 import dev.orgplatform.platform.client.Quotas;
 import dev.orgplatform.platform.client.ReservationKeys;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.FieldError;
 import dev.orgplatform.platform.problem.ProblemException;
@@ -178,7 +179,7 @@ public class OrganizationTreeService {
             o.depth = plan.depthOf().get(o.id);
             o.rootId = plan.target().rootId;
         }
-        return organizations.flush().chain(() -> outbox.publish(OrganizationEvents.TOPIC, "OrganizationMoved", plan.node().id,
+        return organizations.flush().chain(() -> outbox.publish(OrganizationEvents.TOPIC, EventTypes.ORGANIZATION_MOVED, plan.node().id,
                 OrganizationService.subject(plan.node().id), new OrganizationEvents.OrganizationMoved(plan.node().id,
                         plan.previousParentId(), plan.target().id, plan.target().rootId)));
     }

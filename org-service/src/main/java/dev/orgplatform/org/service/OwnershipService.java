@@ -9,6 +9,7 @@ import dev.orgplatform.org.Organization;
 import dev.orgplatform.org.client.UserDirectory;
 import dev.orgplatform.org.messaging.OrganizationEvents;
 import dev.orgplatform.org.repository.OrganizationRepository;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.FieldError;
 import dev.orgplatform.platform.problem.ProblemException;
@@ -50,7 +51,7 @@ public class OwnershipService {
                 UUID previous = o.ownerId;
                 o.ownerId = newOwnerId;
                 return organizations.flush()
-                        .call(() -> outbox.publish(OrganizationEvents.TOPIC, "OwnershipTransferred", id, OrganizationService.subject(id),
+                        .call(() -> outbox.publish(OrganizationEvents.TOPIC, EventTypes.OWNERSHIP_TRANSFERRED, id, OrganizationService.subject(id),
                                 new OrganizationEvents.OwnershipTransferred(id, previous, newOwnerId)))
                         .replaceWith(o);
             }));

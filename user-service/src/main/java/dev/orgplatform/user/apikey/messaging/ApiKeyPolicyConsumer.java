@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.events.Watermark;
 import dev.orgplatform.user.apikey.service.ApiKeyLifecycle;
@@ -43,12 +44,12 @@ public class ApiKeyPolicyConsumer {
         }
         UUID organizationId = event.require(event.organizationId(), "key");
         return switch (event.type()) {
-            case "OrganizationSettingsChanged" -> {
+            case EventTypes.ORGANIZATION_SETTINGS_CHANGED -> {
                 JsonNode cap = event.data(json, JsonNode.class).path("security").path("apiKeyMaxLifetimeDays");
                 Integer days = cap.isNumber() ? cap.asInt() : null;
                 yield handling.withRetries(event, () -> lifecycle.capChanged(event, organizationId, days));
             }
-            case "OrganizationPurged" -> handling.withRetries(event, () -> lifecycle.purgeKeys(event, organizationId));
+            case EventTypes.ORGANIZATION_PURGED -> handling.withRetries(event, () -> lifecycle.purgeKeys(event, organizationId));
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import dev.orgplatform.platform.client.Quotas;
 import dev.orgplatform.platform.client.ReservationKeys;
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Cursor;
@@ -159,7 +160,7 @@ public class ApiKeyService {
     Uni<IssuedKey> newSecret(UUID keyId) {
         String secret = Secrets.generate(ApiKeyAuthentication.PREFIX);
         return keys.findById(keyId)
-                .call(k -> outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRotated", k.organizationId, "api-keys/" + k.id,
+                .call(k -> outbox.publish(ApiKeyEvents.TOPIC, EventTypes.API_KEY_ROTATED, k.organizationId, "api-keys/" + k.id,
                         new ApiKeyEvents.ApiKeyRotated(k.id, k.organizationId, k.userId)))
                 .map(k -> {
                     k.secretHash = Secrets.hash(secret);
@@ -170,7 +171,7 @@ public class ApiKeyService {
 
     /** The key's ApiKeyRevoked, naming its seat (billing-service gives it back from this event). */
     private Uni<Void> publishRevoked(ApiKey k) {
-        return outbox.publish(ApiKeyEvents.TOPIC, "ApiKeyRevoked", k.organizationId, "api-keys/" + k.id,
+        return outbox.publish(ApiKeyEvents.TOPIC, EventTypes.API_KEY_REVOKED, k.organizationId, "api-keys/" + k.id,
                 new ApiKeyEvents.ApiKeyRevoked(k.id, k.organizationId, k.userId, k.reservationId));
     }
 }

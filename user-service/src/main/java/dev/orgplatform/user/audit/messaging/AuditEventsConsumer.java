@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.events.Watermark;
 import dev.orgplatform.user.audit.service.AuditLog;
@@ -29,7 +30,7 @@ public class AuditEventsConsumer {
         if (Watermark.is(event)) {
             return Uni.createFrom().voidItem(); // says nothing anyone did
         }
-        if ("OrganizationPurged".equals(event.type())) {
+        if (EventTypes.ORGANIZATION_PURGED.equals(event.type())) {
             return handling.withRetries(event, () -> audit.purge(event.require(event.organizationId(), "key")));
         }
         return handling.withRetries(event, () -> audit.record(event.envelope()));

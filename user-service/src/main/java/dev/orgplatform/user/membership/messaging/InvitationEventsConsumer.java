@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.events.MalformedEventException;
 import dev.orgplatform.platform.security.OwnerByTransferOnly;
@@ -32,7 +33,7 @@ public class InvitationEventsConsumer {
     @Incoming("invitations")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.of(record);
-        if (!"InvitationAccepted".equals(event.type())) {
+        if (!EventTypes.INVITATION_ACCEPTED.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
         InvitationAccepted accepted = event.data(json, InvitationAccepted.class);

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.events.Watermark;
 import dev.orgplatform.user.access.service.AccessChangeFeed;
@@ -38,37 +39,37 @@ public class OrganizationEventsConsumer {
         return switch (event.type()) {
             case Watermark.TYPE -> handling.withRetries(event, () -> feed.watermarkSeen(event.source(), record.partition(),
                     event.require(event.time(), "ce_time")));
-            case "OrganizationCreated" -> {
+            case EventTypes.ORGANIZATION_CREATED -> {
                 OrganizationEvent e = data(event);
                 if (e.parentId() == null) {
                     event.require(e.ownerId(), "ownerId"); // only a root has an Owner
                 }
                 yield handling.withRetries(event, () -> organizations.created(event, e));
             }
-            case "OrganizationMoved" -> {
+            case EventTypes.ORGANIZATION_MOVED -> {
                 OrganizationEvent e = data(event);
                 event.require(e.newParentId(), "newParentId");
                 yield handling.withRetries(event, () -> organizations.moved(event, e));
             }
-            case "OrganizationDeletionScheduled" -> {
+            case EventTypes.ORGANIZATION_DELETION_SCHEDULED -> {
                 OrganizationEvent e = data(event);
                 yield handling.withRetries(event, () -> organizations.availability(event, e.organizationId(), false));
             }
-            case "OrganizationRestored" -> {
+            case EventTypes.ORGANIZATION_RESTORED -> {
                 OrganizationEvent e = data(event);
                 yield handling.withRetries(event, () -> organizations.availability(event, e.organizationId(), true));
             }
-            case "OrganizationPurged" -> {
+            case EventTypes.ORGANIZATION_PURGED -> {
                 OrganizationEvent e = data(event);
                 yield handling.withRetries(event, () -> organizations.purged(event, e.organizationId()));
             }
-            case "OwnershipTransferred" -> {
+            case EventTypes.OWNERSHIP_TRANSFERRED -> {
                 OrganizationEvent e = data(event);
                 event.require(e.previousOwnerId(), "previousOwnerId");
                 event.require(e.newOwnerId(), "newOwnerId");
                 yield handling.withRetries(event, () -> organizations.ownershipTransferred(event, e));
             }
-            case "OrganizationSettingsChanged" -> {
+            case EventTypes.ORGANIZATION_SETTINGS_CHANGED -> {
                 OrganizationEvent e = data(event);
                 OrganizationEvent.Security security = e.security() == null ? new OrganizationEvent.Security(false, List.of(), null)
                         : e.security();

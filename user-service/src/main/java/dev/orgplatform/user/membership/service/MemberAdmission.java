@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.MemberTransfer;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.security.Role;
@@ -73,7 +74,7 @@ public class MemberAdmission {
 
     private Uni<Membership> grant(UUID organizationId, UUID userId, Role role) {
         return memberships.persist(membership(organizationId, userId, role))
-                .call(saved -> outbox.publish(MembershipEvents.TOPIC, "MembershipGranted", organizationId, "memberships/" + saved.id,
+                .call(saved -> outbox.publish(MembershipEvents.TOPIC, EventTypes.MEMBERSHIP_GRANTED, organizationId, "memberships/" + saved.id,
                         new MembershipEvents.MembershipGranted(saved.id, organizationId, userId, role.name())));
     }
 

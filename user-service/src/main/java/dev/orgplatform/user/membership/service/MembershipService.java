@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Cursor;
@@ -116,7 +117,7 @@ public class MembershipService {
     Uni<Membership> setRole(Membership m, Role role) {
         Role previous = m.role;
         m.role = role;
-        return memberships.flush().chain(() -> outbox.publish(MembershipEvents.TOPIC, "MembershipRoleChanged", m.organizationId,
+        return memberships.flush().chain(() -> outbox.publish(MembershipEvents.TOPIC, EventTypes.MEMBERSHIP_ROLE_CHANGED, m.organizationId,
                 "memberships/" + m.id, new MembershipEvents.MembershipRoleChanged(m.id, m.organizationId, m.userId,
                         previous.name(), role.name())))
                 .replaceWith(m);
@@ -124,7 +125,7 @@ public class MembershipService {
 
     /** Deletes a membership ({@link MemberDeparture}) and tells it; runs inside the caller's transaction. */
     private Uni<Void> revoke(Membership m) {
-        return departure.leave(m, () -> outbox.publish(MembershipEvents.TOPIC, "MembershipRevoked", m.organizationId,
+        return departure.leave(m, () -> outbox.publish(MembershipEvents.TOPIC, EventTypes.MEMBERSHIP_REVOKED, m.organizationId,
                 "memberships/" + m.id, new MembershipEvents.MembershipRevoked(m.id, m.organizationId, m.userId, m.role.name())));
     }
 

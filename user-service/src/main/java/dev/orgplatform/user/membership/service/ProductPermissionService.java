@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.user.access.service.AccessChangeFeed;
@@ -78,7 +79,7 @@ public class ProductPermissionService {
                     g.permission = p;
                     return grants.persist(g);
                 }).collect().asList())
-                .chain(() -> outbox.publish(MembershipEvents.TOPIC, "ProductPermissionsChanged", organizationId,
+                .chain(() -> outbox.publish(MembershipEvents.TOPIC, EventTypes.PRODUCT_PERMISSIONS_CHANGED, organizationId,
                         "memberships/" + userId + "/products/" + productId,
                         new MembershipEvents.ProductPermissionsChanged(organizationId, userId, productId, List.copyOf(permissions))));
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.FieldError;
 import dev.orgplatform.platform.problem.ProblemException;
@@ -73,7 +74,7 @@ public class TeamService {
             }
             return requireFreeName(organizationId, name).chain(() -> {
                 t.name = name;
-                return teams.flush().chain(() -> publish("TeamRenamed", t, null, null)).replaceWith(t);
+                return teams.flush().chain(() -> publish(EventTypes.TEAM_RENAMED, t, null, null)).replaceWith(t);
             });
         });
     }
@@ -90,7 +91,7 @@ public class TeamService {
                 }))
                 .call(t -> teamMembers.deleteOfTeam(t.id))
                 .call(t -> teams.deleteAsRead(t))
-                .call(t -> publish("TeamDeleted", t, null, null)).replaceWithVoid();
+                .call(t -> publish(EventTypes.TEAM_DELETED, t, null, null)).replaceWithVoid();
     }
 
     @WithTransaction
@@ -117,7 +118,7 @@ public class TeamService {
                             }
                         }))
                         .call(tm -> teamMembers.remove(tm))
-                        .call(tm -> publish("TeamMemberRemoved", t, userId, tm.teamRole.name())))
+                        .call(tm -> publish(EventTypes.TEAM_MEMBER_REMOVED, t, userId, tm.teamRole.name())))
                 .replaceWithVoid();
     }
 
@@ -129,13 +130,13 @@ public class TeamService {
                     return Uni.createFrom().item(existing);
                 }
                 existing.teamRole = role;
-                return publish("TeamMemberAdded", team, userId, role.name()).replaceWith(existing);
+                return publish(EventTypes.TEAM_MEMBER_ADDED, team, userId, role.name()).replaceWith(existing);
             }
             TeamMember member = new TeamMember();
             member.teamId = team.id;
             member.userId = userId;
             member.teamRole = role;
-            return teamMembers.persist(member).call(() -> publish("TeamMemberAdded", team, userId, role.name()));
+            return teamMembers.persist(member).call(() -> publish(EventTypes.TEAM_MEMBER_ADDED, team, userId, role.name()));
         });
     }
 
@@ -157,7 +158,7 @@ public class TeamService {
         team.name = name;
         team.createdAt = clock.now();
         Uni<Void> free = checkName ? requireFreeName(organizationId, name) : Uni.createFrom().voidItem();
-        return free.chain(() -> teams.persist(team)).call(t -> publish("TeamCreated", t, null, null));
+        return free.chain(() -> teams.persist(team)).call(t -> publish(EventTypes.TEAM_CREATED, t, null, null));
     }
 
     private Uni<Void> requireFreeName(UUID organizationId, String name) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Versions;
@@ -115,7 +116,7 @@ public class UserProfileService {
                 return Uni.createFrom().item(p);
             }
             return users.flush()
-                    .chain(() -> outbox.publish(MembershipEvents.TOPIC, "UserProfileUpdated", id, "users/" + id,
+                    .chain(() -> outbox.publish(MembershipEvents.TOPIC, EventTypes.USER_PROFILE_UPDATED, id, "users/" + id,
                             new MembershipEvents.UserProfileUpdated(id, changed)))
                     .replaceWith(p);
         });

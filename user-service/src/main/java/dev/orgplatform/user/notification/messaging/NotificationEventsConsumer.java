@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.platform.events.EventHandling;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.events.InboundEvent;
 import dev.orgplatform.platform.events.MemberTransfer;
 import dev.orgplatform.platform.events.UsageThresholdCrossed;
@@ -53,13 +54,13 @@ public class NotificationEventsConsumer {
 
     private Uni<Notice> notice(InboundEvent e) {
         return switch (e.type()) {
-            case "MembershipGranted" -> {
+            case EventTypes.MEMBERSHIP_GRANTED -> {
                 var granted = e.data(json, MembershipEvents.MembershipGranted.class);
                 yield "OWNER".equals(granted.role()) ? null // whoever creates an organization knows
                         : one(granted.userId(), NotificationCategory.MEMBERSHIP, granted.organizationId(), "You joined an organization",
                                 "You are now a " + granted.role() + " of organization " + granted.organizationId() + ".", e.id());
             }
-            case "MembershipRoleChanged" -> {
+            case EventTypes.MEMBERSHIP_ROLE_CHANGED -> {
                 var changed = e.data(json, MembershipEvents.MembershipRoleChanged.class);
                 yield one(changed.userId(), NotificationCategory.MEMBERSHIP, changed.organizationId(), "Your role changed",
                         "Your role in organization " + changed.organizationId() + " changed from " + changed.previousRole() + " to "
@@ -71,7 +72,7 @@ public class NotificationEventsConsumer {
                         "You were moved from organization " + moved.fromOrganizationId() + " to organization " + moved.toOrganizationId()
                                 + ", where you are a " + moved.role() + ".", e.id());
             }
-            case "MembershipRevoked" -> {
+            case EventTypes.MEMBERSHIP_REVOKED -> {
                 var revoked = e.data(json, MembershipEvents.MembershipRevoked.class);
                 yield one(revoked.userId(), NotificationCategory.MEMBERSHIP, revoked.organizationId(), "You were removed from an organization",
                         "You are no longer a member of organization " + revoked.organizationId() + ".", e.id());
