@@ -25,7 +25,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.deploy.LocalStack;
+import dev.orgplatform.deploy.StackProfile;
 import dev.orgplatform.deploy.testing.KafkaEvents;
+import dev.orgplatform.deploy.testing.Mailbox;
 import dev.orgplatform.deploy.testing.TestUsers;
 
 /**
@@ -262,6 +264,41 @@ class ReplicasIT {
                     .forEach((probe, nanos) -> figures.add(change + ": " + probe, nanos));
         }
         figures.print();
+    }
+
+    @Test
+    @Order(3)
+    void newsPostedThroughEitherReplicaIsMailedToEachReaderOnceWhileBothReplicasDeliver() throws Exception {
+        TestUsers.User owner = TestUsers.create("replica-news");
+        String org = flows.organization(owner);
+        List<TestUsers.User> readers = List.of(flows.member(owner, org, "VIEWER"), flows.member(owner, org, "VIEWER"));
+        for (TestUsers.User reader : readers) {
+            Http.Answer chosen = Http.send("PUT", user2 + "/api/v1/users/me/notification-preferences", Http.bearer(reader.token()),
+                    "{\"channels\":{\"DEPLOYMENTS\":[\"EMAIL\",\"IN_APP\"]}}");
+            assertEquals(200, chosen.status(), chosen::toString);
+        }
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int posts = 10;
+        for (int i = 0; i < posts; i++) {
+            String through = i % 2 == 0 ? user1 : user2;
+            Http.Answer posted = Http.post(through + "/api/v1/organizations/" + org + "/notifications", Http.bearer(owner.token()),
+                    "{\"category\":\"DEPLOYMENTS\",\"title\":\"Release " + run + "-" + i + "\",\"body\":\"live\","
+                            + "\"roles\":[\"VIEWER\"],\"key\":\"release-" + run + "-" + i + "\"}");
+            assertEquals(200, posted.status(), posted::toString);
+            assertEquals(2, JSON.readTree(posted.body()).path("told").asInt(), posted::toString);
+        }
+        // both replicas run the delivery job on the same rows: each mail goes out once, none twice
+        Mailbox mailbox = Mailbox.of(StackProfile.TEST);
+        java.util.function.Function<TestUsers.User, List<String>> releases = reader -> mailbox.messages(reader.email()).stream()
+                .map(Mailbox.Mail::subject).filter(subject -> subject.startsWith("Release " + run)).toList();
+        await().atMost(BOUND.multipliedBy(3)).until(() -> readers.stream().allMatch(r -> releases.apply(r).size() >= posts));
+        Thread.sleep(3_000); // three delivery rounds more: a second sending of any of them would arrive by now
+        for (TestUsers.User reader : readers) {
+            List<String> mailed = releases.apply(reader);
+            assertEquals(posts, mailed.size(), reader.email() + " " + mailed);
+            assertEquals(posts, new java.util.HashSet<>(mailed).size(), "each release once: " + mailed);
+        }
+        Figures.line("news through both user-service replicas: " + posts + " posts x " + readers.size() + " readers mailed once each");
     }
 
     @Test
