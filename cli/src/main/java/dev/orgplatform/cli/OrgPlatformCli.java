@@ -5,12 +5,14 @@ import java.io.PrintWriter;
 import dev.orgplatform.cli.client.ApiException;
 import dev.orgplatform.cli.command.ApiKeysCommand;
 import dev.orgplatform.cli.command.AuditLogsCommand;
+import dev.orgplatform.cli.command.BrandingCommand;
 import dev.orgplatform.cli.command.ConfigCommand;
 import dev.orgplatform.cli.command.InvitationsCommand;
 import dev.orgplatform.cli.command.LimitsCommand;
 import dev.orgplatform.cli.command.LoginCommand;
 import dev.orgplatform.cli.command.LogoutCommand;
 import dev.orgplatform.cli.command.MembersCommand;
+import dev.orgplatform.cli.command.NotificationsCommand;
 import dev.orgplatform.cli.command.OrganizationsCommand;
 import dev.orgplatform.cli.command.PlanCommand;
 import dev.orgplatform.cli.command.SsoCommand;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Command;
         description = "Organizations, members, invitations, API keys and limits of the organization platform.",
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, OrganizationsCommand.class, MembersCommand.class,
                 TeamsCommand.class, InvitationsCommand.class, UsersCommand.class, ApiKeysCommand.class, AuditLogsCommand.class,
-                LimitsCommand.class, PlanCommand.class, SsoCommand.class, ConfigCommand.class},
+                LimitsCommand.class, PlanCommand.class, SsoCommand.class, BrandingCommand.class, NotificationsCommand.class,
+                ConfigCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 invalid input, 3 not signed in, 4 not allowed, 5 not found, 6 conflict,",
                 "7 service unavailable, 8 some items of a bulk operation failed.", "",
                 "Example:", "  orgplatform login", "  orgplatform organizations list --output json"})

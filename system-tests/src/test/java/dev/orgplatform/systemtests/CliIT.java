@@ -1,5 +1,6 @@
 package dev.orgplatform.systemtests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -316,6 +317,49 @@ class CliIT {
         List<Boolean> ok = new ArrayList<>();
         again.json().forEach(r -> ok.add(r.path("ok").asBoolean()));
         assertEquals(6, ok.size(), "one result per line: " + again.out());
+    }
+
+    @Test
+    void brandingAndNotificationsFromTheCommandLine() throws Exception {
+        TestUsers.User owner = TestUsers.create("cli-brand-owner");
+        Path home = signedIn(owner);
+        String org = flows.organization(owner);
+
+        ok(cli(home, "branding", "set", "--organization", org, "--color", "#0a5cff", "--mail-name", "Acme Support"));
+        ok(cli(home, "branding", "set", "--organization", org, "--color", "#00aa55")); // the name stays
+        JsonNode shown = ok(cli(home, "branding", "show", "--organization", org, "-o", "json")).json();
+        assertEquals("#00aa55", shown.path("effective").path("primaryColor").asText(), shown.toString());
+        assertEquals("Acme Support", shown.path("effective").path("mailDisplayName").asText(), shown.toString());
+        Path logo = Files.createTempFile("logo", ".png");
+        Path small = Files.createTempFile("small", ".png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(800, 500, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", logo.toFile());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(300, 300, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", small.toFile());
+        ok(cli(home, "branding", "logo", logo.toString(), "--organization", org));
+        shown = ok(cli(home, "branding", "show", "--organization", org, "-o", "json")).json();
+        assertEquals(800, shown.path("effective").path("logo").path("width").asInt(), shown.toString());
+        assertTrue(ok(cli(home, "branding", "show", "--organization", org)).out().contains("image/png"));
+        Run tooSmall = cli(home, "branding", "logo", small.toString(), "--organization", org);
+        assertEquals(ExitCode.INVALID_INPUT, tooSmall.code(), tooSmall.out() + tooSmall.err());
+        assertTrue((tooSmall.out() + tooSmall.err()).contains("300×300"), tooSmall.out() + tooSmall.err());
+        Run notAnImage = cli(home, "branding", "logo", home.resolve("config.json").toString(), "--organization", org);
+        assertEquals(ExitCode.INVALID_INPUT, notAnImage.code(), notAnImage.err());
+        ok(cli(home, "branding", "remove-logo", "--organization", org));
+        assertTrue(ok(cli(home, "branding", "show", "--organization", org, "-o", "json")).json().path("effective").path("logo").isNull());
+
+        ok(cli(home, "notifications", "channels", "deployments", "email,in_app"));
+        JsonNode preferences = ok(cli(home, "notifications", "preferences", "-o", "json")).json();
+        assertEquals(2, preferences.path("channels").path("DEPLOYMENTS").size(), preferences.toString());
+        Run sms = cli(home, "notifications", "channels", "SECURITY", "email,sms");
+        assertEquals(ExitCode.INVALID_INPUT, sms.code(), sms.out() + sms.err());
+        assertTrue((sms.out() + sms.err()).contains("phone"), sms.out() + sms.err());
+        Http.Answer news = Http.post(flows.url("user-service") + "/api/v1/organizations/" + org + "/notifications", Http.bearer(owner.token()),
+                "{\"category\":\"DEPLOYMENTS\",\"title\":\"CLI news\",\"body\":\"live\",\"roles\":[\"OWNER\"]}");
+        assertEquals(200, news.status(), news::toString);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ok(cli(home, "notifications", "list", "--unread", "-o", "json")).json()
+                .path("items").toString().contains("CLI news"));
+        assertTrue(ok(cli(home, "notifications", "list")).out().contains("CLI news"));
+        ok(cli(home, "notifications", "read", "--all"));
+        assertEquals(0, ok(cli(home, "notifications", "list", "--unread", "-o", "json")).json().path("items").size());
     }
 
     private static Run ok(Run r) {
