@@ -17,8 +17,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApiKeyEventsConsumer {
 
-    static final String CREATED = EventTypes.API_KEY_CREATED;
-    static final String REVOKED = EventTypes.API_KEY_REVOKED;
 
     private final SeatService seats;
     private final ObjectMapper json;
@@ -33,7 +31,7 @@ public class ApiKeyEventsConsumer {
     @Incoming("apikeys")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.of(record);
-        if (!CREATED.equals(event.type()) && !REVOKED.equals(event.type())) {
+        if (!EventTypes.API_KEY_CREATED.equals(event.type()) && !EventTypes.API_KEY_REVOKED.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
         ApiKeyEvent data = event.data(json, ApiKeyEvent.class);
@@ -41,7 +39,7 @@ public class ApiKeyEventsConsumer {
         if (data.reservationId() == null) {
             return Uni.createFrom().voidItem(); // a key made before keys held seats
         }
-        return CREATED.equals(event.type())
+        return EventTypes.API_KEY_CREATED.equals(event.type())
                 ? handling.withRetries(event, () -> seats.recorded(SeatService.API_KEYS_CONSUMER, event, data.organizationId(), data.reservationId()))
                 : handling.withRetries(event, () -> seats.ended(SeatService.API_KEYS_CONSUMER, event, data.organizationId(), data.reservationId()));
     }

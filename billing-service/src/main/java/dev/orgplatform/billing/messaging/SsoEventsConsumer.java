@@ -19,7 +19,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SsoEventsConsumer {
 
-    static final String MEMBER_JOINED = EventTypes.MEMBER_JOINED_THROUGH_SSO;
 
     /** The fields of user-service's MemberJoinedThroughSso that commit the member's seat. */
     record MemberJoined(UUID organizationId, UUID userId, UUID reservationId) {
@@ -38,7 +37,7 @@ public class SsoEventsConsumer {
     @Incoming("sso")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InboundEvent event = InboundEvent.of(record);
-        if (!MEMBER_JOINED.equals(event.type())) {
+        if (!EventTypes.MEMBER_JOINED_THROUGH_SSO.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
         MemberJoined data = event.data(json, MemberJoined.class);

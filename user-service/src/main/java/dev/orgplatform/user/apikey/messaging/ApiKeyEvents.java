@@ -4,13 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.orgplatform.platform.events.EventTypes;
-
 /** The API key events user-service publishes on {@value #TOPIC} (schemas in README.md, "Events"). */
 public final class ApiKeyEvents {
 
     public static final String TOPIC = "apikeys";
-    public static final String CREATED = EventTypes.API_KEY_CREATED;
 
     private ApiKeyEvents() {
     }

@@ -143,7 +143,7 @@ public class ApiKeyService {
         k.createdAt = clock.now();
         k.expiresAt = k.createdAt.plus(Duration.ofDays(days));
         return keys.persist(k)
-                .call(saved -> outbox.publish(ApiKeyEvents.TOPIC, ApiKeyEvents.CREATED, organizationId, "api-keys/" + id,
+                .call(saved -> outbox.publish(ApiKeyEvents.TOPIC, EventTypes.API_KEY_CREATED, organizationId, "api-keys/" + id,
                         new ApiKeyEvents.ApiKeyCreated(id, organizationId, owner, k.name, List.of(k.scopes), k.expiresAt, reservation)))
                 .map(saved -> new IssuedKey(saved, secret));
     }

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.orgplatform.platform.events.EventTypes;
-
 /** The events user-service publishes on {@value #TOPIC} (schemas in README.md, "Events"). */
 public final class MembershipEvents {
 
@@ -22,11 +20,6 @@ public final class MembershipEvents {
 
     public record MembershipRevoked(UUID membershipId, UUID organizationId, UUID userId, String role) {
     }
-
-    public static final String USER_SUSPENDED = EventTypes.USER_SUSPENDED;
-    public static final String USER_REACTIVATED = EventTypes.USER_REACTIVATED;
-    public static final String MEMBER_SUSPENDED = EventTypes.MEMBER_SUSPENDED;
-    public static final String MEMBER_REACTIVATED = EventTypes.MEMBER_REACTIVATED;
 
     /**
      * The account is disabled (no login, no session, every check denies): published once in each organization the
@@ -50,9 +43,6 @@ public final class MembershipEvents {
 
     public record UserProfileUpdated(UUID userId, List<String> changed) {
     }
-
-    public static final String NOTIFICATION_PREFERENCES_CHANGED = EventTypes.NOTIFICATION_PREFERENCES_CHANGED;
-    public static final String NOTIFICATION_POSTED = EventTypes.NOTIFICATION_POSTED;
 
     /** A service or an Admin told the organization's members something ({@code roles} empty: all of them). */
     public record NotificationPosted(UUID organizationId, String category, String title, List<String> roles, int told) {

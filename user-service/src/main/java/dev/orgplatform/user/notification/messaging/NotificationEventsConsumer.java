@@ -77,20 +77,20 @@ public class NotificationEventsConsumer {
                 yield one(revoked.userId(), NotificationCategory.MEMBERSHIP, revoked.organizationId(), "You were removed from an organization",
                         "You are no longer a member of organization " + revoked.organizationId() + ".", e.id());
             }
-            case MembershipEvents.USER_SUSPENDED -> {
+            case EventTypes.USER_SUSPENDED -> {
                 var suspended = e.data(json, MembershipEvents.UserSuspended.class);
                 // told once per organization the user is in: one notice per suspension, whichever copy comes first
                 yield one(suspended.userId(), NotificationCategory.SECURITY, null, "Your account was suspended",
                         "Your account was suspended: " + suspended.reason() + ". You cannot sign in until it is reactivated.",
                         "UserSuspended/" + suspended.userId() + "/" + suspended.version());
             }
-            case MembershipEvents.USER_REACTIVATED -> {
+            case EventTypes.USER_REACTIVATED -> {
                 var reactivated = e.data(json, MembershipEvents.UserReactivated.class);
                 yield one(reactivated.userId(), NotificationCategory.SECURITY, null, "Your account was reactivated",
                         "Your account was reactivated: you can sign in again.", "UserReactivated/" + reactivated.userId() + "/"
                                 + reactivated.version());
             }
-            case MembershipEvents.MEMBER_SUSPENDED -> {
+            case EventTypes.MEMBER_SUSPENDED -> {
                 var suspended = e.data(json, MembershipEvents.MemberSuspended.class);
                 // published for the deciding organization and each beneath it: told once, for the decision
                 yield !suspended.suspendedIn().equals(suspended.organizationId()) ? null
@@ -98,7 +98,7 @@ public class NotificationEventsConsumer {
                                 "You were suspended in organization " + suspended.suspendedIn() + " and those beneath it: "
                                         + suspended.reason() + ".", e.id());
             }
-            case ApiKeyEvents.CREATED -> {
+            case EventTypes.API_KEY_CREATED -> {
                 var created = e.data(json, ApiKeyEvents.ApiKeyCreated.class);
                 yield one(created.userId(), NotificationCategory.SECURITY, created.organizationId(), "A new API key was created",
                         "An API key named \"" + created.name() + "\" was created for you in organization " + created.organizationId()

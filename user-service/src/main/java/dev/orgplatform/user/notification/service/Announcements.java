@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.security.Role;
@@ -49,7 +50,7 @@ public class Announcements {
     Uni<Integer> record(Announcement a, List<UUID> members) {
         String source = "posted/" + a.organizationId() + "/" + (a.key() == null ? UUID.randomUUID() : a.key());
         return notifications.record(new Notice(members, a.category(), a.organizationId(), a.title(), a.body(), source))
-                .call(told -> outbox.publish(MembershipEvents.TOPIC, MembershipEvents.NOTIFICATION_POSTED, a.organizationId(),
+                .call(told -> outbox.publish(MembershipEvents.TOPIC, EventTypes.NOTIFICATION_POSTED, a.organizationId(),
                         "organizations/" + a.organizationId() + "/notifications",
                         new MembershipEvents.NotificationPosted(a.organizationId(), a.category().name(), a.title(),
                                 a.roles() == null ? List.of() : a.roles().stream().map(Enum::name).sorted().toList(), told)));

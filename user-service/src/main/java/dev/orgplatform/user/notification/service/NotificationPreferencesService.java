@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.user.membership.messaging.MembershipEvents;
@@ -48,7 +49,7 @@ public class NotificationPreferencesService {
             NotificationPreferences now = p.notificationPreferences;
             Map<String, java.util.List<String>> channels = new TreeMap<>();
             now.channels().forEach((category, chosen) -> channels.put(category.name(), chosen.stream().map(Enum::name).sorted().toList()));
-            return profiles.flush().chain(() -> outbox.publish(MembershipEvents.TOPIC, MembershipEvents.NOTIFICATION_PREFERENCES_CHANGED,
+            return profiles.flush().chain(() -> outbox.publish(MembershipEvents.TOPIC, EventTypes.NOTIFICATION_PREFERENCES_CHANGED,
                     userId, "users/" + userId, new MembershipEvents.NotificationPreferencesChanged(userId, channels, now.phone() != null,
                             now.webhookUrl() != null)))
                     .replaceWith(now);

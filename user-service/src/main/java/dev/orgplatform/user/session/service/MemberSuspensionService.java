@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.security.Role;
 import dev.orgplatform.user.access.service.AccessChangeFeed;
@@ -85,7 +86,7 @@ public class MemberSuspensionService {
             }
             s.reason = reason;
             s.suspendedBy = d.callerId();
-            return suspensions.persist(s).call(() -> outbox.publishToEach(MembershipEvents.TOPIC, MembershipEvents.MEMBER_SUSPENDED,
+            return suspensions.persist(s).call(() -> outbox.publishToEach(MembershipEvents.TOPIC, EventTypes.MEMBER_SUSPENDED,
                     touched, "users/" + d.userId(), org -> new MembershipEvents.MemberSuspended(org, d.userId(), d.organizationId(), reason)));
         }));
     }
@@ -95,7 +96,7 @@ public class MemberSuspensionService {
         return allowed(d).chain(touched -> suspensions.of(d.organizationId(), d.userId()).chain(existing -> existing == null
                 ? Uni.createFrom().voidItem()
                 : suspensions.remove(existing).replaceWithVoid().call(() -> outbox.publishToEach(MembershipEvents.TOPIC,
-                        MembershipEvents.MEMBER_REACTIVATED, touched, "users/" + d.userId(),
+                        EventTypes.MEMBER_REACTIVATED, touched, "users/" + d.userId(),
                         org -> new MembershipEvents.MemberReactivated(org, d.userId(), d.organizationId())))));
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.security.Role;
@@ -98,7 +99,7 @@ public class SuspensionService {
 
     private Uni<Void> publish(List<Membership> own, UserProfile p) {
         boolean suspend = p.status == UserStatus.SUSPENDED;
-        String type = suspend ? MembershipEvents.USER_SUSPENDED : MembershipEvents.USER_REACTIVATED;
+        String type = suspend ? EventTypes.USER_SUSPENDED : EventTypes.USER_REACTIVATED;
         return outbox.publishToEach(MembershipEvents.TOPIC, type, own.stream().map(m -> m.organizationId).toList(), "users/" + p.id,
                 org -> suspend ? new MembershipEvents.UserSuspended(p.id, p.statusReason, p.version)
                         : new MembershipEvents.UserReactivated(p.id, p.version));

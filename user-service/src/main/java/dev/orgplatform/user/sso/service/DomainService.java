@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.user.client.DnsTxtRecords;
@@ -71,7 +72,7 @@ public class DomainService {
             d.domain = domain;
             d.verificationToken = DomainVerification.newToken();
             d.createdAt = clock.now();
-            return domains.persist(d).call(saved -> publish(SsoEvents.DOMAIN_CLAIMED, saved, null));
+            return domains.persist(d).call(saved -> publish(EventTypes.DOMAIN_CLAIMED, saved, null));
         });
     }
 
@@ -121,16 +122,16 @@ public class DomainService {
                 d.checkFailure = "no TXT record " + DomainVerification.recordName(d.domain) + " with the text "
                         + DomainVerification.recordValue(d.verificationToken) + " (found " + recordsFound + " TXT record"
                         + (recordsFound == 1 ? "" : "s") + ")";
-                return publish(SsoEvents.DOMAIN_VERIFICATION_FAILED, d, d.checkFailure).replaceWith(d);
+                return publish(EventTypes.DOMAIN_VERIFICATION_FAILED, d, d.checkFailure).replaceWith(d);
             }
             return domains.verifiedOwner(d.domain).chain(owner -> {
                 if (owner != null) {
                     d.checkFailure = d.domain + " is verified by another organization";
-                    return publish(SsoEvents.DOMAIN_VERIFICATION_FAILED, d, d.checkFailure).replaceWith(d);
+                    return publish(EventTypes.DOMAIN_VERIFICATION_FAILED, d, d.checkFailure).replaceWith(d);
                 }
                 d.verifiedAt = clock.now();
                 d.checkFailure = null;
-                return syncs.changed(organizationId, clock.now()).chain(() -> publish(SsoEvents.DOMAIN_VERIFIED, d, null)).replaceWith(d);
+                return syncs.changed(organizationId, clock.now()).chain(() -> publish(EventTypes.DOMAIN_VERIFIED, d, null)).replaceWith(d);
             });
         });
     }
@@ -140,7 +141,7 @@ public class DomainService {
     Uni<Boolean> removed(UUID organizationId, UUID domainId) {
         return find(organizationId, domainId).chain(d -> {
             boolean verified = d.verified();
-            return publish(SsoEvents.DOMAIN_REMOVED, d, null)
+            return publish(EventTypes.DOMAIN_REMOVED, d, null)
                     .chain(() -> verified ? syncs.changed(organizationId, clock.now()) : Uni.createFrom().voidItem())
                     .chain(() -> domains.delete(d)).replaceWith(verified);
         });

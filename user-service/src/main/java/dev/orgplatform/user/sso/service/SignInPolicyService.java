@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.user.access.service.AccessChangeFeed;
@@ -62,7 +63,7 @@ public class SignInPolicyService {
             }
             SignInPolicy before = path.own();
             return facts.refresh(organizationId, policy)
-                    .call(() -> outbox.publish(SsoEvents.TOPIC, SsoEvents.SIGN_IN_POLICY_CHANGED, organizationId,
+                    .call(() -> outbox.publish(SsoEvents.TOPIC, EventTypes.SIGN_IN_POLICY_CHANGED, organizationId,
                             "organizations/" + organizationId + "/sign-in-policy",
                             new SsoEvents.SignInPolicyChanged(organizationId, before.name(), policy.name())))
                     .chain(() -> facts.path(organizationId));

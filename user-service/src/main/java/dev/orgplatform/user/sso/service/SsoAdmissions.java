@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orgplatform.platform.client.Quotas;
 import dev.orgplatform.platform.clock.PlatformClock;
 import dev.orgplatform.platform.client.ReservationKeys;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.user.access.service.AccessChangeFeed;
@@ -97,7 +98,7 @@ public class SsoAdmissions {
                         ? Uni.createFrom().item(new Admitted(c.organizationId, c.id, existing == null ? null : existing.role.name(), false))
                         : admission.admit(new MemberAdmission.Admission(c.organizationId, userId, email, name, c.defaultRole,
                                 c.defaultTeam == null ? List.of() : List.of(c.defaultTeam), TeamMember.TeamRole.MEMBER))
-                                .call(m -> outbox.publish(SsoEvents.TOPIC, SsoEvents.MEMBER_JOINED_THROUGH_SSO, c.organizationId,
+                                .call(m -> outbox.publish(SsoEvents.TOPIC, EventTypes.MEMBER_JOINED_THROUGH_SSO, c.organizationId,
                                         "memberships/" + m.id, new SsoEvents.MemberJoinedThroughSso(c.organizationId, userId, c.id,
                                                 c.defaultRole.name(), c.defaultTeam, reservation)))
                                 .map(m -> new Admitted(c.organizationId, c.id, m.role.name(), true))));

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgplatform.platform.clock.PlatformClock;
+import dev.orgplatform.platform.events.EventTypes;
 import dev.orgplatform.platform.outbox.Outbox;
 import dev.orgplatform.platform.problem.ProblemException;
 import dev.orgplatform.platform.rest.Versions;
@@ -133,7 +134,7 @@ public class SsoConnectionService {
                 .call(saved -> connections.flush())
                 .call(saved -> signIn.refresh(organizationId, null))
                 .call(saved -> syncs.changed(organizationId, clock.now()))
-                .call(saved -> outbox.publish(SsoEvents.TOPIC, SsoEvents.CONNECTION_CREATED, organizationId, subject(saved),
+                .call(saved -> outbox.publish(SsoEvents.TOPIC, EventTypes.SSO_CONNECTION_CREATED, organizationId, subject(saved),
                         event(saved, settingsOf(saved))));
     }
 
@@ -157,7 +158,7 @@ public class SsoConnectionService {
                 changes.put("clientSecret", "replaced");
             }
             return claimed(organizationId, c.domain)
-                    .call(() -> outbox.publish(SsoEvents.TOPIC, SsoEvents.CONNECTION_CHANGED, organizationId, subject(c), event(c, changes)))
+                    .call(() -> outbox.publish(SsoEvents.TOPIC, EventTypes.SSO_CONNECTION_CHANGED, organizationId, subject(c), event(c, changes)))
                     .call(() -> syncs.changed(organizationId, clock.now()))
                     .call(() -> connections.flush()).replaceWith(c);
         });
@@ -174,7 +175,7 @@ public class SsoConnectionService {
             }
             return connections.flush().chain(() -> signIn.refresh(organizationId, null))
                     .call(() -> syncs.changed(organizationId, clock.now()))
-                    .call(() -> outbox.publish(SsoEvents.TOPIC, SsoEvents.CONNECTION_DELETED, organizationId, subject(c),
+                    .call(() -> outbox.publish(SsoEvents.TOPIC, EventTypes.SSO_CONNECTION_DELETED, organizationId, subject(c),
                             event(c, Map.of())));
         })).replaceWithVoid();
     }
