@@ -67,6 +67,7 @@ class NotificationsIT {
         JsonNode joined = awaitNotification(dev, "You joined an organization");
         assertEquals("MEMBERSHIP", joined.path("category").asText());
         assertEquals(org, joined.path("organizationId").asText());
+        assertEquals("You are now a DEVELOPER of \"System test\".", joined.path("body").asText(), "named by its display name: " + joined);
         assertEquals(0, joined.path("deliveries").size(), "the feed only: " + joined);
         await().atMost(TOLD).until(() -> flows.role(org, dev.id()) != null);
         flows.createKey(dev, org, List.of("read"));

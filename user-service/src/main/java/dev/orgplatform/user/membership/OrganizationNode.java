@@ -18,6 +18,10 @@ public class OrganizationNode {
     @Column(name = "parent_id")
     public UUID parentId;
 
+    /** What people call it (org-service's display name); null until an event names it. */
+    @Column(name = "display_name")
+    public String displayName;
+
     /** False while the organization is pending deletion: its memberships grant nothing. */
     @Column(nullable = false)
     public boolean available;
@@ -43,4 +47,7 @@ public class OrganizationNode {
 
     @Column(name = "security_version", nullable = false)
     public long securityVersion;
+
+    @Column(name = "name_version", nullable = false)
+    public long nameVersion;
 }

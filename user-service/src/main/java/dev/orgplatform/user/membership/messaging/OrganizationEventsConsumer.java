@@ -46,6 +46,12 @@ public class OrganizationEventsConsumer {
                 }
                 yield handling.withRetries(event, () -> organizations.created(event, e));
             }
+            case EventTypes.ORGANIZATION_UPDATED -> {
+                OrganizationEvent e = data(event);
+                OrganizationEvent.Change renamed = e.changes() == null ? null : e.changes().get("displayName");
+                yield renamed == null || renamed.after() == null ? Uni.createFrom().voidItem()
+                        : handling.withRetries(event, () -> organizations.renamed(event, e.organizationId(), renamed.after().toString()));
+            }
             case EventTypes.ORGANIZATION_MOVED -> {
                 OrganizationEvent e = data(event);
                 event.require(e.newParentId(), "newParentId");

@@ -28,6 +28,20 @@ public class OrganizationNodeRepository implements PanacheRepositoryBase<Organiz
                 .map(n -> n > 0);
     }
 
+    /** Its display name, unless a later event named it already. */
+    public Uni<Integer> rename(UUID id, String displayName, long version) {
+        return update("displayName = ?1, nameVersion = ?2 where id = ?3 and nameVersion < ?2", displayName, version, id);
+    }
+
+    /** The display names known of {@code ids} (an organization not named yet is left out). */
+    public Uni<java.util.Map<UUID, String>> displayNames(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return find("id in ?1 and displayName is not null", ids).list().map(found -> found.stream()
+                .collect(java.util.stream.Collectors.toMap(n -> n.id, n -> n.displayName)));
+    }
+
     public Uni<Integer> move(UUID id, UUID parentId, long version) {
         return update("parentId = ?1, parentVersion = ?2 where id = ?3 and parentVersion < ?2", parentId, version, id);
     }

@@ -82,7 +82,8 @@ public class OrganizationFollowingService {
     /** The creator of a top-level organization becomes its Owner, in its team "My Team"; a sub-organization gets an empty "My Team". */
     public Uni<Void> created(InboundEvent event, OrganizationEvent created) {
         long version = event.sequence();
-        return inTransaction(event, () -> nodes.create(created.organizationId(), created.parentId(), version).chain(made -> {
+        return inTransaction(event, () -> nodes.create(created.organizationId(), created.parentId(), version)
+                .call(() -> nodes.rename(created.organizationId(), created.displayName(), version)).chain(made -> {
             if (!made) {
                 return Uni.createFrom().voidItem();
             }
@@ -91,6 +92,12 @@ public class OrganizationFollowingService {
             }
             return admission.admit(owner(created.organizationId(), created.ownerId(), created.ownerEmail()));
         }));
+    }
+
+    /** A new display name; an older event (a redelivery after a later rename) changes nothing. */
+    public Uni<Void> renamed(InboundEvent event, UUID organizationId, String displayName) {
+        long version = event.sequence();
+        return inTransaction(event, () -> nodes.rename(organizationId, displayName, version));
     }
 
     public Uni<Void> moved(InboundEvent event, OrganizationEvent moved) {
