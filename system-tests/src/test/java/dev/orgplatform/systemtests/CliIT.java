@@ -362,6 +362,34 @@ class CliIT {
         assertEquals(0, ok(cli(home, "notifications", "list", "--unread", "-o", "json")).json().path("items").size());
     }
 
+    @Test
+    void teamsAreRenamedFilledEmptiedAndDeletedAndOwnershipHandedOverFromTheCommandLine() throws Exception {
+        TestUsers.User owner = TestUsers.create("cli-teams-owner");
+        Path home = signedIn(owner);
+        String org = flows.organization(owner);
+        TestUsers.User member = flows.member(owner, org, "DEVELOPER");
+
+        JsonNode team = ok(cli(home, "teams", "create", "--organization", org, "--name", "Firmware", "-o", "json")).json();
+        String id = team.path("id").asText();
+        assertEquals("Platform", ok(cli(home, "teams", "rename", id, "--name", "Platform", "--organization", org, "-o", "json")).json()
+                .path("name").asText());
+        ok(cli(home, "teams", "add-member", id, member.id(), "--team-role", "TEAM_ADMIN", "--organization", org));
+        JsonNode members = ok(cli(home, "teams", "members", id, "--organization", org, "-o", "json")).json();
+        assertEquals(member.id(), members.path(0).path("userId").asText(), members.toString());
+        assertEquals("TEAM_ADMIN", members.path(0).path("teamRole").asText(), members.toString());
+        Run wrongRole = cli(home, "teams", "add-member", id, member.id(), "--team-role", "CAPTAIN", "--organization", org);
+        assertEquals(ExitCode.INVALID_INPUT, wrongRole.code(), wrongRole.out() + wrongRole.err());
+        ok(cli(home, "teams", "remove-member", id, member.id(), "--organization", org));
+        assertEquals(0, ok(cli(home, "teams", "members", id, "--organization", org, "-o", "json")).json().size());
+        ok(cli(home, "teams", "delete", id, "--organization", org));
+        assertEquals(ExitCode.NOT_FOUND, cli(home, "teams", "members", id, "--organization", org).code());
+
+        Run handedOver = ok(cli(home, "organizations", "transfer-ownership", "--to", member.id(), "--organization", org));
+        assertTrue(handedOver.out().contains("you are an Admin there now"), handedOver.out());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "OWNER".equals(flows.role(org, member.id())));
+        assertEquals("ADMIN", flows.role(org, owner.id()));
+    }
+
     private static Run ok(Run r) {
         assertEquals(ExitCode.OK, r.code(), "exit " + r.code() + ": " + r.err() + "\n" + r.out());
         return r;

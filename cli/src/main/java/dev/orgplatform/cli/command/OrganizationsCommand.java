@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "organizations", aliases = "orgs", mixinStandardHelpOptions = true,
-        description = "Create, find, show, move, delete and restore organizations; choose the default one.",
+        description = "Create, find, show, move, delete, restore organizations and hand them over; choose the default one.",
         subcommands = {OrganizationsCommand.Create.class, OrganizationsCommand.ListAll.class, OrganizationsCommand.Search.class,
                 OrganizationsCommand.Show.class, OrganizationsCommand.Move.class, OrganizationsCommand.Delete.class,
-                OrganizationsCommand.Restore.class, OrganizationsCommand.Use.class},
+                OrganizationsCommand.Restore.class, OrganizationsCommand.TransferOwnership.class, OrganizationsCommand.Use.class},
         footer = {"", "Example:", "  orgplatform organizations list"})
 public class OrganizationsCommand extends GroupCommand {
 
@@ -196,6 +196,22 @@ public class OrganizationsCommand extends GroupCommand {
         protected int run() {
             JsonNode o = api().post("org-service", ORGS + "/" + id + "/restore", null).body();
             out().print(o, COLUMNS);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "transfer-ownership", mixinStandardHelpOptions = true, description = "Make a member the Owner (you, the Owner, "
+            + "become an Admin).", footer = {"", "Example:", "  orgplatform organizations transfer-ownership --to 5b2e..."})
+    static class TransferOwnership extends ApiCommand {
+        @Mixin
+        OrganizationOption org;
+        @Option(names = "--to", required = true, paramLabel = "USER_ID", description = "a member of the organization")
+        String to;
+
+        @Override
+        protected int run() {
+            JsonNode o = api().post("org-service", ORGS + "/" + organization(org.organization) + "/ownership", Map.of("newOwnerId", to)).body();
+            out().say("Ownership of " + o.path("name").asText() + " transferred to " + to + "; you are an Admin there now.", o);
             return ExitCode.OK;
         }
     }
