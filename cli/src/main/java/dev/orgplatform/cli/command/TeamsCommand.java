@@ -48,23 +48,27 @@ public class TeamsCommand extends GroupCommand {
         }
     }
 
-    static String path(String organization, String team) {
-        return "/api/v1/organizations/" + organization + "/teams/" + team;
+    /** A command about one team of the organization, named first. */
+    abstract static class OneTeam extends ApiCommand {
+        @Mixin
+        OrganizationOption org;
+        @Parameters(index = "0", paramLabel = "TEAM_ID")
+        String team;
+
+        String team() {
+            return "/api/v1/organizations/" + organization(org.organization) + "/teams/" + team;
+        }
     }
 
     @Command(name = "rename", mixinStandardHelpOptions = true, description = "Give a team another name.",
             footer = {"", "Example:", "  orgplatform teams rename 3e9d... --name Platform"})
-    static class Rename extends ApiCommand {
-        @Mixin
-        OrganizationOption org;
-        @Parameters(paramLabel = "TEAM_ID")
-        String team;
+    static class Rename extends OneTeam {
         @Option(names = "--name", required = true)
         String name;
 
         @Override
         protected int run() {
-            String path = path(organization(org.organization), team);
+            String path = team();
             String version = api().get("user-service", path).etag();
             out().print(api().send("user-service", "PATCH", path, Map.of("name", name), version).body(), COLUMNS);
             return ExitCode.OK;
@@ -73,15 +77,11 @@ public class TeamsCommand extends GroupCommand {
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a team (its members stay in the organization).",
             footer = {"", "Example:", "  orgplatform teams delete 3e9d..."})
-    static class Delete extends ApiCommand {
-        @Mixin
-        OrganizationOption org;
-        @Parameters(paramLabel = "TEAM_ID")
-        String team;
+    static class Delete extends OneTeam {
 
         @Override
         protected int run() {
-            api().send("user-service", "DELETE", path(organization(org.organization), team), null, null);
+            api().send("user-service", "DELETE", team(), null, null);
             out().say("Deleted team " + team + ".", null);
             return ExitCode.OK;
         }
@@ -89,15 +89,11 @@ public class TeamsCommand extends GroupCommand {
 
     @Command(name = "members", mixinStandardHelpOptions = true, description = "A team's members and their team roles.",
             footer = {"", "Example:", "  orgplatform teams members 3e9d..."})
-    static class Members extends ApiCommand {
-        @Mixin
-        OrganizationOption org;
-        @Parameters(paramLabel = "TEAM_ID")
-        String team;
+    static class Members extends OneTeam {
 
         @Override
         protected int run() {
-            JsonNode members = api().get("user-service", path(organization(org.organization), team) + "/members").body();
+            JsonNode members = api().get("user-service", team() + "/members").body();
             out().print(members.has("items") ? members.get("items") : members, new Column("USER", "/userId"),
                     new Column("TEAM ROLE", "/teamRole"));
             return ExitCode.OK;
@@ -106,11 +102,7 @@ public class TeamsCommand extends GroupCommand {
 
     @Command(name = "add-member", mixinStandardHelpOptions = true, description = "Put a member of the organization in a team "
             + "(or change their team role).", footer = {"", "Example:", "  orgplatform teams add-member 3e9d... 5b2e... --team-role TEAM_ADMIN"})
-    static class AddMember extends ApiCommand {
-        @Mixin
-        OrganizationOption org;
-        @Parameters(index = "0", paramLabel = "TEAM_ID")
-        String team;
+    static class AddMember extends OneTeam {
         @Parameters(index = "1", paramLabel = "USER_ID")
         String user;
         @Option(names = "--team-role", defaultValue = "MEMBER", description = "MEMBER (default) or TEAM_ADMIN")
@@ -118,7 +110,7 @@ public class TeamsCommand extends GroupCommand {
 
         @Override
         protected int run() {
-            JsonNode member = api().send("user-service", "PUT", path(organization(org.organization), team) + "/members/" + user,
+            JsonNode member = api().send("user-service", "PUT", team() + "/members/" + user,
                     Map.of("teamRole", teamRole), null).body();
             out().say(user + " is in team " + team + " as " + member.path("teamRole").asText(teamRole) + ".", member);
             return ExitCode.OK;
@@ -127,17 +119,13 @@ public class TeamsCommand extends GroupCommand {
 
     @Command(name = "remove-member", mixinStandardHelpOptions = true, description = "Take a member out of a team.",
             footer = {"", "Example:", "  orgplatform teams remove-member 3e9d... 5b2e..."})
-    static class RemoveMember extends ApiCommand {
-        @Mixin
-        OrganizationOption org;
-        @Parameters(index = "0", paramLabel = "TEAM_ID")
-        String team;
+    static class RemoveMember extends OneTeam {
         @Parameters(index = "1", paramLabel = "USER_ID")
         String user;
 
         @Override
         protected int run() {
-            api().send("user-service", "DELETE", path(organization(org.organization), team) + "/members/" + user, null, null);
+            api().send("user-service", "DELETE", team() + "/members/" + user, null, null);
             out().say(user + " is no longer in team " + team + ".", null);
             return ExitCode.OK;
         }
