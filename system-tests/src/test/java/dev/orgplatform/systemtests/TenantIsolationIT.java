@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.deploy.LocalStack;
-import dev.orgplatform.deploy.StackConfig;
 import dev.orgplatform.deploy.testing.TestUsers;
 import io.restassured.http.ContentType;
 
@@ -250,14 +247,14 @@ class TenantIsolationIT {
     @Test
     void everyEndpointAnswersEveryCallerAsThePermissionTableSaysAndLeaksNothing() throws IOException {
         Map<String, Set<String>> rolesByPermission = readmePermissionTable();
-        Map<String, String> operations = organizationOperations();
+        OpenApiDocuments documents = OpenApiDocuments.read(stack);
+        Map<String, String> operations = organizationOperations(documents);
         assertEquals(new TreeSet<>(SPECS.keySet()), new TreeSet<>(operations.keySet()),
                 "every endpoint that acts in an organization is in this matrix, and only those");
 
         List<String> wrong = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
         List<String> undocumented = new ArrayList<>();
-        OpenApiDocuments documents = OpenApiDocuments.read(stack);
         int asked = 0;
         for (Map.Entry<String, Spec> e : SPECS.entrySet()) {
             String method = e.getKey().substring(0, e.getKey().indexOf(' '));
@@ -431,24 +428,13 @@ class TenantIsolationIT {
     }
 
     /** "METHOD path" -> service, for every path under /api/v1/organizations/{...} in the four OpenAPI documents. */
-    private static Map<String, String> organizationOperations() throws IOException {
+    private static Map<String, String> organizationOperations(OpenApiDocuments documents) {
         Map<String, String> operations = new LinkedHashMap<>();
-        for (String service : StackConfig.SERVICES) {
-            Http.Answer doc = Http.get(Suite.url(stack, service) + "/q/openapi?format=json", Map.of());
-            assertEquals(200, doc.status(), doc::toString);
-            JsonNode paths = JSON.readTree(doc.body()).get("paths");
-            for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
-                String p = it.next();
-                if (!p.startsWith("/api/v1/organizations/{")) {
-                    continue;
-                }
-                paths.get(p).fieldNames().forEachRemaining(method -> {
-                    if (Set.of("get", "put", "post", "patch", "delete").contains(method)) {
-                        operations.put(method.toUpperCase() + " " + p, service);
-                    }
-                });
+        documents.operations().forEach((operation, op) -> {
+            if (op.template().startsWith("/api/v1/organizations/{")) {
+                operations.put(operation, op.service());
             }
-        }
+        });
         return operations;
     }
 
