@@ -44,6 +44,8 @@ class BadInputIT {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
     /** Bodies over this are announced and not sent: the server must refuse them by their length, before reading. */
     private static final int OVERSIZED = 1_048_576;
+    /** Not a header: asks {@link #check} to send the body chunked, its length unannounced. */
+    private static final String CHUNKED = "x-test-send-chunked";
 
     /** One operation as its OpenAPI document describes it. */
     record Operation(String service, String method, String template, JsonNode parameters, JsonNode bodySchema) {
@@ -199,6 +201,8 @@ class BadInputIT {
         check("text/plain body", op, url, Map.of("Content-Type", "text/plain"), "{}", new Expected(415, null));
         check("no content type", op, url, Map.of("Content-Type", ""), "{}", new Expected(415, null));
         check("body over 1 MB", op, url, none, "{\"zz\":\"" + "x".repeat(1_100_000) + "\"}", new Expected(413, null));
+        check("body over 1 MB, chunked", op, url, Map.of(CHUNKED, "yes"), "{\"zz\":\"" + "x".repeat(1_100_000) + "\"}",
+                new Expected(413, null));
         if (schema.path("required").size() > 0) {
             check("required fields missing", op, url, none, "{}", new Expected(400, null));
         }
@@ -269,7 +273,9 @@ class BadInputIT {
             Map<String, String> all = new LinkedHashMap<>(asker);
             all.putAll(headers);
             all.values().removeIf(String::isEmpty);
-            answer = body != null && body.length() > OVERSIZED ? Http.announceBody(op.method().toUpperCase(), url, all, body.length())
+            boolean chunked = all.remove(CHUNKED) != null;
+            answer = chunked ? Http.sendChunked(op.method().toUpperCase(), url, all, body)
+                    : body != null && body.length() > OVERSIZED ? Http.announceBody(op.method().toUpperCase(), url, all, body.length())
                     : Http.send(op.method().toUpperCase(), url, all, body, !"".equals(headers.get("Content-Type")));
             sent++;
             if (answer.status() != 401 && answer.status() != 403) {

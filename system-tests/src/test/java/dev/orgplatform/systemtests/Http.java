@@ -110,37 +110,76 @@ final class Http {
         long sent = System.nanoTime();
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
-            StringBuilder request = new StringBuilder(method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
-                    + uri.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n");
-            headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
-            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(head(method, uri, "Content-Length: " + contentLength, headers));
             socket.getOutputStream().flush();
-            java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-            String[] statusLine = in.readLine().split(" ", 3);
-            String contentType = null;
-            int length = 0;
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                String[] header = line.split(":", 2);
-                if (header[0].equalsIgnoreCase("Content-Type")) {
-                    contentType = header[1].trim();
-                } else if (header[0].equalsIgnoreCase("Content-Length")) {
-                    length = Integer.parseInt(header[1].trim());
-                }
-            }
-            char[] body = new char[length];
-            int read = 0;
-            while (read < length) {
-                int n = in.read(body, read, length - read);
-                if (n < 0) {
-                    break;
-                }
-                read += n;
-            }
-            return new Answer(method, url, Integer.parseInt(statusLine[1]), contentType, null, new String(body, 0, read), sent,
-                    System.nanoTime());
+            return readAnswer(socket, method, url, sent);
         } catch (IOException | RuntimeException e) {
             return new Answer(method, url, -1, null, null, e.toString(), sent, System.nanoTime());
         }
+    }
+
+    /**
+     * A JSON body sent chunked, without announcing its length: what a server that counts the body as it reads it
+     * answers (it may close the connection before the whole body is out; the answer is read all the same).
+     */
+    static Answer sendChunked(String method, String url, Map<String, String> headers, String body) {
+        URI uri = URI.create(url);
+        long sent = System.nanoTime();
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head(method, uri, "Transfer-Encoding: chunked", headers));
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                for (int at = 0; at < bytes.length; at += 65_536) {
+                    int n = Math.min(65_536, bytes.length - at);
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.write(bytes, at, n);
+                    out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the server answered before reading it all
+            }
+            return readAnswer(socket, method, url, sent);
+        } catch (IOException | RuntimeException e) {
+            return new Answer(method, url, -1, null, null, e.toString(), sent, System.nanoTime());
+        }
+    }
+
+    /** A request's line and headers for a JSON body framed by {@code framing}, as bytes on the wire. */
+    private static byte[] head(String method, URI uri, String framing, Map<String, String> headers) {
+        StringBuilder head = new StringBuilder(method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                + uri.getPort() + "\r\nContent-Type: application/json\r\n" + framing + "\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        return head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static Answer readAnswer(java.net.Socket socket, String method, String url, long sent) throws IOException {
+        java.io.BufferedReader in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        String[] statusLine = in.readLine().split(" ", 3);
+        String contentType = null;
+        int length = 0;
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            String[] header = line.split(":", 2);
+            if (header[0].equalsIgnoreCase("Content-Type")) {
+                contentType = header[1].trim();
+            } else if (header[0].equalsIgnoreCase("Content-Length")) {
+                length = Integer.parseInt(header[1].trim());
+            }
+        }
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+            int n = in.read(body, read, length - read);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        return new Answer(method, url, Integer.parseInt(statusLine[1]), contentType, null, new String(body, 0, read), sent,
+                System.nanoTime());
     }
 }

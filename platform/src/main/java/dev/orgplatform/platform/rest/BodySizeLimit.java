@@ -12,16 +12,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.platform.problem.Problem;
+import dev.orgplatform.platform.problem.ProblemException;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * A body announced larger than {@code quarkus.http.limits.max-body-size} is refused with a 413 problem before any of it
- * is read (the HTTP layer's own refusal, one step later, has no body). A body sent without a length and growing past
- * the limit is still cut off by that layer.
+ * is read (the HTTP layer's own refusal, one step later, has no body). A body sent without a length (chunked) is counted
+ * where it is read instead ({@link RequestBodyReading}): the HTTP layer's own count would cut it off with a bare 413.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -36,6 +38,29 @@ public class BodySizeLimit {
 
     void install(@Observes Router router) {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseOversized);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(BodySizeLimit::countWhereRead);
+    }
+
+    /** The HTTP layer marks an unannounced body for its own count; the reading counts it, and answers a problem. */
+    private static void countWhereRead(RoutingContext ctx) {
+        ctx.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
+        ctx.next();
+    }
+
+    /** The limit, in bytes. */
+    public long limit() {
+        return limit;
+    }
+
+    /**
+     * The 413 for a body found larger than the limit while it was read; its rest is never read, so the connection
+     * closes once the answer is out.
+     */
+    public ProblemException tooLarge(RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ctx.addEndHandler(v -> ctx.request().connection().close());
+        return new ProblemException(413, "Request body too large", "the request body has more than " + limit
+                + " bytes; at most " + limit + " are accepted");
     }
 
     private void refuseOversized(RoutingContext ctx) {

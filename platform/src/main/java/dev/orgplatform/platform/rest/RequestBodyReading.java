@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 
 import dev.orgplatform.platform.problem.ProblemException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * Where the server reads a request body: {@link UnknownFieldsRefused} holds there, and only there; and no array in it
@@ -29,10 +30,21 @@ public class RequestBodyReading implements ReaderInterceptor {
     static final int MAX_ITEMS = 1_000;
     private static final JsonFactory JSON = new JsonFactory();
 
+    private final BodySizeLimit sizeLimit;
+    private final CurrentVertxRequest request;
+
+    public RequestBodyReading(BodySizeLimit sizeLimit, CurrentVertxRequest request) {
+        this.sizeLimit = sizeLimit;
+        this.request = request;
+    }
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        // bounded: a body over the size limit never gets here
-        byte[] body = context.getInputStream().readAllBytes();
+        // a body announced over the limit never gets here; one sent without a length is counted here
+        byte[] body = context.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, sizeLimit.limit() + 1));
+        if (body.length > sizeLimit.limit()) {
+            throw sizeLimit.tooLarge(request.getCurrent());
+        }
         requireBoundedArrays(body);
         context.setInputStream(new ByteArrayInputStream(body));
         return UnknownFieldsRefused.inRequestBody(context::proceed);
