@@ -89,7 +89,9 @@ final class ServiceProcess extends Component {
             if (!env.containsKey(envName(k))) cmd.add("-D" + k + "=" + v);
         });
         cmd.addAll(List.of("-jar", jar().toString()));
-        return spawn(cmd, env);
+        Map<String, String> environment = new java.util.HashMap<>(StackConfig.SERVICE_ENVIRONMENT);
+        environment.putAll(env);
+        return spawn(cmd, environment);
     }
 
     static String envName(String property) {

@@ -28,15 +28,20 @@ public final class StackConfig {
     public static final String CONSOLE = "console";
     /**
      * Every service's JVM: a bounded heap that gives back what a burst (or loading the access view) took, once a
-     * collection leaves it mostly free.
+     * collection leaves it mostly free; and native memory the JVM freed (the compilers' arenas above all) given back to
+     * the system every few seconds instead of kept by the C library (about 30 MB a service).
      */
     static final String DEFAULT_SERVICE_JVM_OPTIONS = "-XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 "
-            + "-XX:MaxHeapFreeRatio=30 -Xss512k -XX:+ExitOnOutOfMemoryError";
+            + "-XX:MaxHeapFreeRatio=30 -Xss512k -XX:+ExitOnOutOfMemoryError -XX:+UnlockExperimentalVMOptions "
+            + "-XX:TrimNativeHeapInterval=5000";
+    /** Every service's environment: two C-library malloc arenas, not eight per core, for its many threads. */
+    static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     /**
      * The test stack's services live for minutes and are judged on their answers, not their speed: the quick compiler
-     * only (C1) starts them in about half the time on two cores (ReplicasIT's second instances 43 s to 24 s).
+     * only (C1) starts them in about half the time on two cores (ReplicasIT's second instances 43 s to 24 s). The
+     * benchmarks, which judge speed, turn it off ({@code orgplatform.test.service-quick-compiler-only=false}).
      */
-    static final String TEST_SERVICE_JVM_OPTIONS = DEFAULT_SERVICE_JVM_OPTIONS + " -XX:TieredStopAtLevel=1";
+    static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
     /** The topics the services publish to, each owned by one service (created before the services start). */
     public static final List<String> TOPICS = List.of("organizations", "memberships", "apikeys", "invitations", "billing", "sso");
     private static final Map<String, String> DEV_DATABASES = Map.of(
@@ -114,10 +119,12 @@ public final class StackConfig {
     /**
      * The JVM options of every service process ({@code orgplatform.<profile>.service-jvm-options}): the serial collector
      * (two cores, small heaps) and a bounded heap, so a service's memory stays where it was measured
-     * ({@code deploy/bench/run}) instead of growing toward a quarter of the machine. The test stack's add C1 only.
+     * ({@code deploy/bench/run}) instead of growing toward a quarter of the machine. The test stack's add C1 only, unless
+     * {@code orgplatform.<profile>.service-quick-compiler-only} says otherwise.
      */
     public List<String> serviceJvmOptions() {
-        String defaults = profile == StackProfile.DEV ? DEFAULT_SERVICE_JVM_OPTIONS : TEST_SERVICE_JVM_OPTIONS;
+        boolean quickOnly = Boolean.parseBoolean(get("service-quick-compiler-only", String.valueOf(profile != StackProfile.DEV)));
+        String defaults = DEFAULT_SERVICE_JVM_OPTIONS + (quickOnly ? " " + QUICK_COMPILER_ONLY : "");
         return List.of(get("service-jvm-options", defaults).trim().split("\\s+"));
     }
 
