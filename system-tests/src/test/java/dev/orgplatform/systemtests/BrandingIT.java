@@ -97,13 +97,28 @@ class BrandingIT {
         assertArrayEquals(png, mail.attachments().get(0).bytes(), "the logo inline");
         assertTrue(mail.body().contains("cid:logo@orgplatform"), "the HTML shows it");
 
+        // more mails read the logo from invitation-service's cache (by its digest), not from org-service each time
+        // (a second replica of invitation-service reads it once of its own)
+        double readsBefore = logoReads();
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(png, mailedLogo(owner, child), "the logo inline again");
+        }
+        double reads = logoReads() - readsBefore;
+        assertTrue(reads <= 1, "3 mails read the logo " + reads + " times");
+        // a new logo is a new digest: the next mail wears it at once
+        byte[] newer = image(700, 600, "png");
+        Http.Answer replaced = put(owner, root, "/logo", logo("image/png", newer));
+        assertEquals(200, replaced.status(), replaced::toString);
+        assertArrayEquals(newer, mailedLogo(owner, child), "the new logo, never the one cached before");
+
         // each change is an event (and so an audit entry) with the own branding as it now is
         List<ConsumerRecord<String, String>> changes = new KafkaEvents(stack.config().kafkaBootstrap()).awaitAll("organizations",
-                r -> root.equals(r.key()) && "OrganizationBrandingChanged".equals(KafkaEvents.header(r, "ce_type")), 2, Duration.ofSeconds(30));
-        assertEquals(2, changes.size(), changes::toString);
+                r -> root.equals(r.key()) && "OrganizationBrandingChanged".equals(KafkaEvents.header(r, "ce_type")), 3, Duration.ofSeconds(30));
+        assertEquals(3, changes.size(), changes::toString);
         assertTrue(changes.get(1).value().contains(JSON.readTree(logo.body()).path("own").path("logo").path("sha256").asText()));
+        assertTrue(changes.get(2).value().contains(JSON.readTree(replaced.body()).path("own").path("logo").path("sha256").asText()));
         await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(Http.get(flows.url("user-service") + "/api/v1/organizations/" + root
-                + "/audit?action=OrganizationBrandingChanged", Http.bearer(owner.token())).body()).path("items").size() == 2);
+                + "/audit?action=OrganizationBrandingChanged", Http.bearer(owner.token())).body()).path("items").size() == 3);
 
         // removed from the root: none holds below any more, and the logo is a 404 problem
         Http.Answer removed = Http.delete(flows.url("org-service") + "/api/v1/organizations/" + root + "/branding/logo", Http.bearer(owner.token()));
@@ -174,6 +189,23 @@ class BrandingIT {
 
     private static String logo(String mediaType, byte[] bytes) {
         return "{\"mediaType\":\"" + mediaType + "\",\"data\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}";
+    }
+
+    /** The logo inline in the mail of a new invitation into {@code organization}. */
+    private byte[] mailedLogo(TestUsers.User owner, String organization) {
+        String email = "branded-" + java.util.UUID.randomUUID() + "@example.com";
+        flows.invite(owner, organization, email, "DEVELOPER");
+        Mailbox.Mail mail = Mailbox.of(StackProfile.TEST).await(email, Duration.ofSeconds(30));
+        assertEquals(1, mail.attachments().size(), mail.attachments()::toString);
+        return mail.attachments().get(0).bytes();
+    }
+
+    /** How many logos org-service has served (its request metrics). */
+    private static double logoReads() {
+        String metrics = Http.get(flows.url("org-service") + "/q/metrics", Map.of()).body();
+        return metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("method=\"GET\"")
+                        && l.contains("status=\"200\"") && l.contains("uri=\"/api/v1/organizations/{id}/branding/logo\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     static byte[] image(int width, int height, String format) throws IOException {

@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * How a mail sent in an organization's name looks: its name, the name mails go out under, its colour and logo, as
  * org-service says they hold for it (the nearest set up its tree). Asked outside any transaction; when org-service
- * does not answer in time the mail goes out plain rather than late.
+ * does not answer in time the mail goes out plain rather than late. The logo's bytes are read once per digest.
  */
 @ApplicationScoped
 public class MailBranding {
@@ -28,10 +28,12 @@ public class MailBranding {
 
     private final BrandingApi branding;
     private final InvitationConfig config;
+    private final LogoCache logos;
 
     public MailBranding(@RestClient BrandingApi branding, InvitationConfig config) {
         this.branding = branding;
         this.config = config;
+        this.logos = new LogoCache(config.mail().logoCacheBytes());
     }
 
     public Uni<Look> of(UUID organizationId) {
@@ -41,12 +43,20 @@ public class MailBranding {
                 return Uni.createFrom().item(new Look(b.displayName(), e == null ? null : e.mailDisplayName(),
                         e == null ? null : e.primaryColor(), null, null));
             }
-            return branding.logo(organizationId).map(bytes -> new Look(b.displayName(), e.mailDisplayName(), e.primaryColor(), bytes,
-                    e.logo().mediaType()));
+            return logo(organizationId, e.logo().sha256()).map(bytes -> new Look(b.displayName(), e.mailDisplayName(),
+                    e.primaryColor(), bytes, e.logo().mediaType()));
         }).ifNoItem().after(config.mail().brandingTimeout()).fail()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("branding of organization %s not read (%s): its mail goes out plain", organizationId, failure.toString());
                     return Look.PLAIN;
                 });
+    }
+
+    private Uni<byte[]> logo(UUID organizationId, String sha256) {
+        byte[] held = logos.get(sha256);
+        if (held != null) {
+            return Uni.createFrom().item(held);
+        }
+        return branding.logo(organizationId).invoke(bytes -> logos.put(sha256, bytes));
     }
 }

@@ -46,6 +46,10 @@ public interface InvitationConfig {
         /** How long a mail waits for its organization's branding at org-service before it goes out unbranded. */
         @WithDefault("2s")
         Duration brandingTimeout();
+
+        /** Bytes of logos kept between mails (by their digest; a logo is at most 512 KB). */
+        @WithDefault("8388608")
+        long logoCacheBytes();
     }
 
     /** Keycloak's admin API, to register invitees without an account. */

@@ -2,9 +2,6 @@ package dev.orgplatform.org.service;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +18,7 @@ import javax.xml.stream.XMLStreamReader;
 
 import dev.orgplatform.platform.problem.FieldError;
 import dev.orgplatform.platform.problem.ProblemException;
+import dev.orgplatform.platform.security.Sha256;
 
 /**
  * An organization's logo as uploaded: PNG or JPEG between {@value #MIN_WIDTH}×{@value #MIN_HEIGHT} and
@@ -63,7 +61,7 @@ public record LogoImage(String mediaType, byte[] bytes, Integer width, Integer h
         }
         if (found.equals(SVG)) {
             requireInert(bytes);
-            return new LogoImage(SVG, bytes, null, null, sha256(bytes));
+            return new LogoImage(SVG, bytes, null, null, Sha256.hex(bytes));
         }
         int[] size = measure(bytes);
         int w = size[0];
@@ -72,7 +70,7 @@ public record LogoImage(String mediaType, byte[] bytes, Integer width, Integer h
             throw refused("data", "is " + w + "×" + h + " pixels; a logo must be between " + MIN_WIDTH + "×" + MIN_HEIGHT + " and "
                     + MAX_WIDTH + "×" + MAX_HEIGHT, Map.of("width", w, "height", h));
         }
-        return new LogoImage(found, bytes, w, h, sha256(bytes));
+        return new LogoImage(found, bytes, w, h, Sha256.hex(bytes));
     }
 
     /** What the bytes are by their signature: PNG, JPEG, an XML document whose root is {@code svg}, or null. */
@@ -169,11 +167,4 @@ public record LogoImage(String mediaType, byte[] bytes, Integer width, Integer h
         return new ProblemException(400, "Invalid request", field + ": " + message, List.of(new FieldError(field, message)), measured);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
