@@ -2,6 +2,7 @@ package dev.orgplatform.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgplatform.deploy.LocalStack;
@@ -417,6 +419,112 @@ class ReplicasIT {
         }
         // another client behind the same proxy is not held up by it
         assertEquals(400, Http.post(invitation2 + "/api/v1/invitations/register", Map.of("X-Forwarded-For", "203.0.113.77"), body).status());
+    }
+
+    @Test
+    @Order(9)
+    void aMemberMovedThroughUserService1LeavesAndArrivesOnEveryServiceThroughItsSecondInstanceWithTheSeatAlong() throws Exception {
+        TestUsers.User owner = TestUsers.create("replica-move");
+        String root = flows.treeRoot(owner);
+        String a = flows.child(owner, root, "replica-move-a");
+        String b = flows.child(owner, root, "replica-move-b");
+        TestUsers.User moving = flows.member(owner, a, "ADMIN");
+        List<Probe> inA = adminProbes(moving, a);
+        List<Probe> inB = adminProbes(moving, b);
+        await().atMost(BOUND).until(() -> inA.stream().allMatch(p -> p.allowed().test(p.call().get())));
+        long seatsInA = seatsHere(billing2, owner, a);
+        long seatsInB = seatsHere(billing2, owner, b);
+
+        Http.Answer moved = Http.post(members(user1, a) + "/" + moving.id() + "/transfer", Http.bearer(owner.token()),
+                "{\"toOrganizationId\":\"" + b + "\",\"role\":\"ADMIN\"}");
+        assertEquals(200, moved.status(), moved::toString);
+
+        Figures figures = new Figures("an Admin moved from A to B through user-service-1, time until each second instance refuses them in A");
+        Probe.timeToRefusal(moved.answeredNanos(), inA, BOUND, SETTLE).forEach(figures::add);
+        figures.print();
+        await().atMost(BOUND).untilAsserted(() -> {
+            for (Probe p : inB) {
+                Http.Answer answer = p.call().get();
+                assertTrue(p.allowed().test(answer), p.name() + " in B: " + answer);
+            }
+        });
+        // the seat went along, as billing-service-2 counts it
+        await().atMost(BOUND).until(() -> seatsHere(billing2, owner, b) == seatsInB + 1);
+        assertEquals(seatsInA - 1, seatsHere(billing2, owner, a), "the seat left A");
+    }
+
+    @Test
+    @Order(10)
+    void brandingChangedThroughOneOrgServiceIsWornByMailsOfEitherInvitationServiceAndANewLogoAtOnce() throws Exception {
+        TestUsers.User owner = TestUsers.create("replica-brand");
+        String root = flows.treeRoot(owner);
+        String child = flows.child(owner, root, "replica-brand-child");
+        String org1 = flows.url("org-service");
+        byte[] first = BrandingIT.image(600, 600, "png");
+        byte[] second = BrandingIT.image(800, 600, "png");
+
+        Http.Answer colour = Http.send("PUT", org1 + "/api/v1/organizations/" + root + "/branding", Http.bearer(owner.token()),
+                "{\"primaryColor\":\"#123456\",\"mailDisplayName\":\"Replica Support\"}");
+        assertEquals(200, colour.status(), colour::toString);
+        Http.Answer logo = Http.send("PUT", org1 + "/api/v1/organizations/" + root + "/branding/logo", Http.bearer(owner.token()),
+                logoBody(first));
+        assertEquals(200, logo.status(), logo::toString);
+        // org-service-2 reads what org-service-1 wrote, for the child beneath
+        JsonNode effective = JSON.readTree(Http.get(org2 + "/api/v1/organizations/" + child + "/branding", Http.bearer(owner.token()))
+                .body()).path("effective");
+        assertEquals("#123456", effective.path("primaryColor").asText(), effective::toString);
+
+        // a mail from each invitation-service instance wears it (each reads the logo once for its cache)
+        for (String instance : List.of(flows.url("invitation-service"), invitation2)) {
+            Mailbox.Mail mail = invitedThrough(instance, owner, child);
+            assertTrue(mail.from().startsWith("Replica Support"), mail::from);
+            assertTrue(mail.body().contains("#123456"), "the colour set through org-service-1");
+            assertArrayEquals(first, mail.attachments().get(0).bytes(), instance + ": the logo inline");
+        }
+        // replaced through org-service-2: the next mail of each instance wears the new logo, never its cached one
+        Http.Answer replaced = Http.send("PUT", org2 + "/api/v1/organizations/" + root + "/branding/logo", Http.bearer(owner.token()),
+                logoBody(second));
+        assertEquals(200, replaced.status(), replaced::toString);
+        for (String instance : List.of(invitation2, flows.url("invitation-service"))) {
+            assertArrayEquals(second, invitedThrough(instance, owner, child).attachments().get(0).bytes(), instance + ": the new logo");
+        }
+    }
+
+    /** Questions only an Admin of {@code org} gets answered, one per service, each asked of its second instance. */
+    private static List<Probe> adminProbes(TestUsers.User admin, String org) {
+        Map<String, String> asAdmin = Http.bearer(admin.token());
+        return List.of(
+                Probe.ofStatus("user-service-2 audit log", () -> Http.get(user2 + "/api/v1/organizations/" + org + "/audit", asAdmin), 403, 404),
+                Probe.ofStatus("invitation-service-2 invitations", () -> Http.get(invitations(invitation2, org), asAdmin), 403, 404),
+                Probe.ofStatus("billing-service-2 billing settings", () -> Http.get(billing2 + "/api/v1/organizations/" + org
+                        + "/billing-settings", asAdmin), 403, 404),
+                Probe.ofStatus("org-service-2 organization", () -> Http.get(org2 + "/api/v1/organizations/" + org, asAdmin), 404),
+                Probe.ofCheck("user-service-2 check", () -> check(user2, admin.id(), org, "member:manage")));
+    }
+
+    private static long seatsHere(String billing, TestUsers.User owner, String org) throws Exception {
+        JsonNode limits = JSON.readTree(Http.get(billing + "/api/v1/organizations/" + org + "/limits", Http.bearer(owner.token())).body());
+        for (JsonNode quota : limits.path("resources")) {
+            if ("users".equals(quota.path("resource").asText())) {
+                return quota.path("usedHere").asLong();
+            }
+        }
+        throw new AssertionError("no users in " + limits);
+    }
+
+    /** The mail of an invitation into {@code org} made through {@code instance} (which sends it: the token is only there). */
+    private static Mailbox.Mail invitedThrough(String instance, TestUsers.User owner, String org) {
+        String email = "replica-brand-" + UUID.randomUUID() + "@example.com";
+        Http.Answer invited = Http.post(invitations(instance, org), Http.bearer(owner.token()),
+                "{\"email\":\"" + email + "\",\"name\":\"Invited Person\",\"role\":\"DEVELOPER\",\"teams\":[\"My Team\"]}");
+        assertEquals(201, invited.status(), invited::toString);
+        Mailbox.Mail mail = Mailbox.of(StackProfile.TEST).await(email, Duration.ofSeconds(30));
+        assertEquals(1, mail.attachments().size(), mail.attachments()::toString);
+        return mail;
+    }
+
+    private static String logoBody(byte[] png) {
+        return "{\"mediaType\":\"image/png\",\"data\":\"" + java.util.Base64.getEncoder().encodeToString(png) + "\"}";
     }
 
     /** Uses {@code secret} once on each instance 2, with no retry: answers what was not allowed (nothing, if all is well). */
