@@ -15,6 +15,7 @@ import dev.orgplatform.cli.command.MembersCommand;
 import dev.orgplatform.cli.command.NotificationsCommand;
 import dev.orgplatform.cli.command.OrganizationsCommand;
 import dev.orgplatform.cli.command.PlanCommand;
+import dev.orgplatform.cli.command.SettingsCommand;
 import dev.orgplatform.cli.command.SsoCommand;
 import dev.orgplatform.cli.command.TeamsCommand;
 import dev.orgplatform.cli.command.UsersCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, OrganizationsCommand.class, MembersCommand.class,
                 TeamsCommand.class, InvitationsCommand.class, UsersCommand.class, ApiKeysCommand.class, AuditLogsCommand.class,
                 LimitsCommand.class, PlanCommand.class, SsoCommand.class, BrandingCommand.class, NotificationsCommand.class,
-                ConfigCommand.class},
+                SettingsCommand.class, ConfigCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 invalid input, 3 not signed in, 4 not allowed, 5 not found, 6 conflict,",
                 "7 service unavailable, 8 some items of a bulk operation failed.", "",
                 "Example:", "  orgplatform login", "  orgplatform organizations list --output json"})

@@ -390,6 +390,41 @@ class CliIT {
         assertEquals("ADMIN", flows.role(org, owner.id()));
     }
 
+    @Test
+    void settingsAndProductRightsFromTheCommandLine() throws Exception {
+        TestUsers.User owner = TestUsers.create("cli-settings-owner");
+        Path home = signedIn(owner);
+        String org = flows.organization(owner);
+        TestUsers.User member = flows.member(owner, org, "DEVELOPER");
+
+        ok(cli(home, "settings", "set", "--organization", org, "--max-session-minutes", "480", "--api-key-max-lifetime-days", "30",
+                "--billing-contact-email", "billing@acme.test"));
+        ok(cli(home, "settings", "set", "--organization", org, "--api-key-max-lifetime-days", "")); // cleared, the rest stays
+        JsonNode own = ok(cli(home, "settings", "show", "--organization", org, "-o", "json")).json();
+        assertEquals(480, own.path("security").path("maxSessionMinutes").asInt(), own.toString());
+        assertTrue(own.path("security").path("apiKeyMaxLifetimeDays").isNull(), own.toString());
+        assertEquals("billing@acme.test", own.path("billingContactEmail").asText(), own.toString());
+        JsonNode effective = ok(cli(home, "settings", "effective", "--organization", org, "-o", "json")).json();
+        assertEquals(org, effective.path("setBy").path("maxSessionMinutes").path(0).asText(), effective.toString());
+        assertTrue(ok(cli(home, "settings", "effective", "--organization", org)).out().contains("480"));
+        Run lockout = cli(home, "settings", "set", "--organization", org, "--ip-allowlist", "203.0.113.0/24");
+        assertEquals(ExitCode.CONFLICT, lockout.code(), lockout.out() + lockout.err());
+        Run notANumber = cli(home, "settings", "set", "--organization", org, "--max-session-minutes", "long");
+        assertEquals(ExitCode.INVALID_INPUT, notANumber.code(), notANumber.out() + notANumber.err());
+        assertTrue((notANumber.out() + notANumber.err()).contains("maxSessionMinutes"), notANumber.out() + notANumber.err());
+
+        ok(cli(home, "members", "grant", member.id(), "--product", "thermostat-x", "--permissions", "device:read,device:write",
+                "--organization", org));
+        JsonNode products = ok(cli(home, "members", "products", member.id(), "--organization", org, "-o", "json")).json();
+        assertEquals("thermostat-x", products.path(0).path("productId").asText(), products.toString());
+        assertEquals(2, products.path(0).path("permissions").size(), products.toString());
+        Run unknown = cli(home, "members", "grant", member.id(), "--product", "thermostat-x", "--permissions", "device:fly",
+                "--organization", org);
+        assertEquals(ExitCode.INVALID_INPUT, unknown.code(), unknown.out() + unknown.err());
+        ok(cli(home, "members", "revoke-product", member.id(), "--product", "thermostat-x", "--organization", org));
+        assertEquals(0, ok(cli(home, "members", "products", member.id(), "--organization", org, "-o", "json")).json().size());
+    }
+
     private static Run ok(Run r) {
         assertEquals(ExitCode.OK, r.code(), "exit " + r.code() + ": " + r.err() + "\n" + r.out());
         return r;
