@@ -158,6 +158,22 @@ final class Flows {
     }
 
     /** A client-credentials token of invitation-service (what a platform service asks with). */
+    /**
+     * One resource's line of an organization's limits as {@code billingService} (an instance of billing-service) answers
+     * them: {@code limit}, {@code used} (tree-wide), {@code usedHere}.
+     */
+    static com.fasterxml.jackson.databind.JsonNode quota(String billingService, TestUsers.User who, String org, String resource)
+            throws Exception {
+        com.fasterxml.jackson.databind.JsonNode limits = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Http.get(billingService + "/api/v1/organizations/" + org + "/limits", Http.bearer(who.token())).body());
+        for (com.fasterxml.jackson.databind.JsonNode line : limits.path("resources")) {
+            if (resource.equals(line.path("resource").asText())) {
+                return line;
+            }
+        }
+        throw new AssertionError("no " + resource + " in the limits of " + org + ": " + limits);
+    }
+
     static String serviceToken() {
         return serviceToken("invitation-service");
     }

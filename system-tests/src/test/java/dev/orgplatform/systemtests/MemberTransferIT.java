@@ -162,14 +162,7 @@ class MemberTransferIT {
     }
 
     private static JsonNode usage(TestUsers.User owner, String org, String resource) throws Exception {
-        JsonNode limits = JSON.readTree(Http.get(flows.url("billing-service") + "/api/v1/organizations/" + org + "/limits",
-                Http.bearer(owner.token())).body());
-        for (JsonNode quota : limits.path("resources")) {
-            if (resource.equals(quota.path("resource").asText())) {
-                return quota;
-            }
-        }
-        throw new AssertionError("no " + resource + " in " + limits);
+        return Flows.quota(flows.url("billing-service"), owner, org, resource);
     }
 
     private static JsonNode audit(TestUsers.User owner, String org, String action) throws Exception {

@@ -503,13 +503,7 @@ class ReplicasIT {
     }
 
     private static long seatsHere(String billing, TestUsers.User owner, String org) throws Exception {
-        JsonNode limits = JSON.readTree(Http.get(billing + "/api/v1/organizations/" + org + "/limits", Http.bearer(owner.token())).body());
-        for (JsonNode quota : limits.path("resources")) {
-            if ("users".equals(quota.path("resource").asText())) {
-                return quota.path("usedHere").asLong();
-            }
-        }
-        throw new AssertionError("no users in " + limits);
+        return Flows.quota(billing, owner, org, "users").path("usedHere").asLong();
     }
 
     /** The mail of an invitation into {@code org} made through {@code instance} (which sends it: the token is only there). */

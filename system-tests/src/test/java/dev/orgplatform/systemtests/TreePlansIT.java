@@ -196,12 +196,7 @@ class TreePlansIT {
     }
 
     private static long subOrganizationsUsed(TestUsers.User owner, String root) throws Exception {
-        for (JsonNode r : JSON.readTree(Http.get(limitsUrl(root), Http.bearer(owner.token())).body()).path("resources")) {
-            if (r.path("resource").asText().equals("subOrganizations")) {
-                return r.path("used").asLong();
-            }
-        }
-        throw new AssertionError("no subOrganizations in the limits of " + root);
+        return Flows.quota(flows.url("billing-service"), owner, root, "subOrganizations").path("used").asLong();
     }
 
     private static String name(TestUsers.User owner, String org) {
