@@ -65,9 +65,10 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("event data of " + type + " is not serializable", e));
         }
-        // writers of one key queue here until the earlier one commits: row ids then follow commit order per key
-        return Panache.getSession().chain(s -> s.createNativeQuery("select count(*) from pg_advisory_xact_lock(?1, hashtext(?2))", Long.class)
-                .setParameter(1, KEY_LOCK_SPACE).setParameter(2, organizationId.toString()).getSingleResult()
+        // writers of one key queue here until the earlier one commits: row ids then follow commit order per key. Run
+        // for its row count: Hibernate Reactive finds no native select in its plan cache and fills the cache with them
+        return Panache.getSession().chain(s -> s.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, KEY_LOCK_SPACE).setParameter(2, organizationId.toString()).executeUpdate()
                 .chain(() -> s.persist(m)));
     }
 }

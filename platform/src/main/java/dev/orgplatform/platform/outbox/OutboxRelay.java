@@ -141,9 +141,10 @@ public class OutboxRelay {
     /** Publishes what is pending now; returns how many events went out (and were deleted). */
     public Uni<Integer> publishPending() {
         Instant readFrom = Instant.now(); // before the outbox is read: a watermark promises no more than this
-        return sessions.withTransaction(s -> s.createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class)
-                .getSingleResult()
-                .chain(locked -> !locked ? Uni.createFrom().item(0)
+        // one row when this replica holds the relay's lock; run for its row count, as Outbox's lock is
+        return sessions.withTransaction(s -> s.createNativeQuery("select 1 where pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
+                .executeUpdate()
+                .chain(rows -> rows != 1 ? Uni.createFrom().item(0)
                         : s.createSelectionQuery("from OutboxMessage order by id", OutboxMessage.class)
                                 .setMaxResults(batchSize).getResultList()
                                 .chain(batch -> send(batch).chain(outcomes -> settle(s, outcomes)
