@@ -295,7 +295,7 @@ def checks_answer_allowed(stack, seed):
 
 
 def invitations_per_second(stack, args):
-    """Whole-path invitations (check, team lookup, seat reservation and commit, row, outbox, mail)."""
+    """Whole-path invitations (check, team lookup, seat reservation, row, outbox, mail; billing-service commits the seat from the event)."""
     admin = stack.admin_token()
     email = f"bench-inviter-{uuid.uuid4().hex[:8]}@bench.test"
     password = "bench-" + uuid.uuid4().hex

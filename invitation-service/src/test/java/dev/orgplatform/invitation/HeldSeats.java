@@ -11,13 +11,14 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Stands in for billing-service's reservations (not running in these tests): one seat per idempotency key and
- * organization, reserved once however often asked, then committed or released. Install with
+ * organization, reserved once however often asked, released when the write fails (billing-service commits a
+ * held seat from the recorded event). Install with
  * {@code QuarkusMock.installMockForType(seats, Quotas.class)}; the real reservations are billing-service's tests.
  */
 class HeldSeats extends Quotas {
 
     enum State {
-        HELD, COMMITTED, RELEASED
+        HELD, RELEASED
     }
 
     record Seat(UUID id, UUID organizationId, String resource, String key, State state) {
@@ -39,11 +40,6 @@ class HeldSeats extends Quotas {
         Seat seat = byKey.computeIfAbsent(organizationId + "/" + idempotencyKey,
                 k -> new Seat(UUID.randomUUID(), organizationId, resource, idempotencyKey, State.HELD));
         return Uni.createFrom().item(seat.id());
-    }
-
-    @Override
-    public Uni<Void> commit(UUID organizationId, UUID reservationId) {
-        return move(organizationId, reservationId, State.COMMITTED);
     }
 
     @Override

@@ -28,10 +28,6 @@ public interface QuotaApi {
     Uni<Reservation> reserve(@PathParam("organizationId") UUID organizationId, ReserveRequest request);
 
     @POST
-    @Path("/{reservationId}/commit")
-    Uni<Reservation> commit(@PathParam("organizationId") UUID organizationId, @PathParam("reservationId") UUID reservationId);
-
-    @POST
     @Path("/{reservationId}/release")
     Uni<Reservation> release(@PathParam("organizationId") UUID organizationId, @PathParam("reservationId") UUID reservationId);
 }

@@ -66,9 +66,9 @@ public class Quotas {
 
     /**
      * The one sequence for a limited thing: reserve its unit, {@code record} it (in a transaction whose outbox event
-     * names the reservation), give the unit back when recording failed, then commit. A commit that fails (billing-service
-     * unreachable right after the reservation) fails nothing: billing-service commits the reservation when it consumes
-     * the recorded event, so no unit of a thing that exists waits for its hold to expire.
+     * names the reservation), give the unit back when recording failed. billing-service commits the unit when it
+     * consumes the recorded event (every such event names its reservation), so no call is spent on it here and a unit
+     * of a thing that exists never waits for its hold to expire; until then it counts as held, which limits count alike.
      */
     public <T> Uni<T> hold(UUID organizationId, String resource, String idempotencyKey, Function<UUID, Uni<T>> record) {
         return hold(organizationId, resource, idempotencyKey, null, record);
@@ -81,19 +81,12 @@ public class Quotas {
         return reserved.chain(reservation -> record.apply(reservation)
                 .onFailure().call(() -> release(organizationId, reservation).onFailure().invoke(e -> LOG.warnf(
                         "reservation %s of organization %s was not released after a failed write (it expires): %s",
-                        reservation, organizationId, e.toString())).onFailure().recoverWithNull())
-                .call(() -> commit(organizationId, reservation).onFailure().invoke(e -> LOG.infof(
-                        "reservation %s of organization %s is committed from its event instead: %s", reservation, organizationId,
-                        e.toString())).onFailure().recoverWithNull()));
+                        reservation, organizationId, e.toString())).onFailure().recoverWithNull()));
     }
 
     /** The retries ending wrap the last 404 in their own exception: hence the cause is asked too. */
     private static boolean notRecordedYet(Throwable e) {
         return e instanceof WebApplicationException w && w.getResponse().getStatus() == 404;
-    }
-
-    public Uni<Void> commit(UUID organizationId, UUID reservationId) {
-        return DependencyCalls.guard(quotas.commit(organizationId, reservationId), "billing-service", timeout).replaceWithVoid();
     }
 
     public Uni<Void> release(UUID organizationId, UUID reservationId) {

@@ -85,11 +85,6 @@ class QuotasTest {
         }
 
         @Override
-        public Uni<Reservation> commit(UUID organizationId, UUID reservationId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public Uni<Reservation> release(UUID organizationId, UUID reservationId) {
             throw new UnsupportedOperationException();
         }

@@ -30,11 +30,6 @@ public class GrantedQuotas extends Quotas {
     }
 
     @Override
-    public Uni<Void> commit(UUID organizationId, UUID reservationId) {
-        return Uni.createFrom().voidItem();
-    }
-
-    @Override
     public Uni<Void> release(UUID organizationId, UUID reservationId) {
         return Uni.createFrom().voidItem();
     }
