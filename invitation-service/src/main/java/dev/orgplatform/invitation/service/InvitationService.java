@@ -86,11 +86,11 @@ public class InvitationService {
         UUID organizationId = invitation.organizationId();
         String email = invitation.email().trim().toLowerCase();
         String token = Secrets.generate("inv_");
-        return requireOpen(organizationId)
+        return pendingInOpen(organizationId, email)
                 .invoke(() -> requireWithinCeiling(invitation.inviterRole(), invitation.role()))
-                .chain(() -> teams.names(organizationId)).invoke(known -> requireKnownTeams(invitation.teams(), known))
-                .chain(() -> pendingExists(organizationId, email)).invoke(exists -> {
-                    if (exists) {
+                .call(() -> teams.names(organizationId).invoke(known -> requireKnownTeams(invitation.teams(), known)))
+                .invoke(pending -> {
+                    if (pending) {
                         throw duplicate();
                     }
                 })
@@ -168,6 +168,12 @@ public class InvitationService {
                 throw ProblemException.notFound("organization " + organizationId);
             }
         }).replaceWithVoid();
+    }
+
+    /** Both checks before an invitation in one session: 404 when the organization is closed, else whether one is pending. */
+    @WithSession
+    Uni<Boolean> pendingInOpen(UUID organizationId, String email) {
+        return requireOpen(organizationId).chain(() -> pendingExists(organizationId, email));
     }
 
     @WithSession
