@@ -13,6 +13,8 @@ import org.hibernate.reactive.session.ReactiveConnectionSupplier;
 import org.junit.jupiter.api.Test;
 
 import dev.orgplatform.user.membership.repository.MembershipRepository;
+import dev.orgplatform.user.membership.repository.OrganizationNodeRepository;
+import dev.orgplatform.user.notification.repository.NotificationDeliveryRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Hibernate Reactive never finds a native select in its query-plan cache (its result mapping has no equality), so
  * each one run adds a plan that is never used again, until the cache is full of them and every other plan is pushed
- * out. The statements run on every write and every outbox poll must therefore leave the cache as it was.
+ * out. The statements run on every write and every poll, and the tree's lookups, must therefore leave the cache as
+ * it was.
  */
 @QuarkusTest
 @QuarkusTestResource(UserServiceStack.class)
@@ -35,6 +38,12 @@ class QueryPlanCacheTest {
 
     @Inject
     MembershipRepository memberships;
+
+    @Inject
+    OrganizationNodeRepository nodes;
+
+    @Inject
+    NotificationDeliveryRepository deliveries;
 
     @Test
     void locksAndOutboxPollsAddNoPlans() throws Throwable {
@@ -50,6 +59,25 @@ class QueryPlanCacheTest {
         // a plan per run would be 40 plus about 20 polls; background work may still run a statement for the first time
         assertTrue(after - before < 10, "the plan cache grew from " + before + " to " + after + " plans over " + RUNS
                 + " locks and 2 s of outbox polls");
+    }
+
+    @Test
+    void treeQueriesAndDeliveryPollsAddNoPlans() throws Throwable {
+        UUID organization = UUID.randomUUID();
+        readTree(organization);
+        int before = VertxContextSupport.subscribeAndAwait(this::cachedPlans);
+        for (int i = 0; i < RUNS; i++) {
+            readTree(organization);
+        }
+        int after = VertxContextSupport.subscribeAndAwait(this::cachedPlans);
+        assertTrue(after - before < 10, "the plan cache grew from " + before + " to " + after + " plans over " + RUNS
+                + " runs of the tree's queries and the delivery poll");
+    }
+
+    private void readTree(UUID organization) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> nodes.enforces2fa(organization)
+                .chain(() -> nodes.rootOf(organization)).chain(() -> memberships.suspendedIn(organization, UUID.randomUUID()))
+                .chain(() -> deliveries.pending(10, 5))));
     }
 
     private void lock(UUID organization, UUID user) throws Throwable {

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.LockMode;
+
 import dev.orgplatform.billing.LimitedResource;
 import dev.orgplatform.billing.Reservation;
 import dev.orgplatform.billing.ReservationState;
@@ -51,17 +53,17 @@ public class ReservationRepository implements PanacheRepositoryBase<Reservation,
      * that quota rows are always locked in the same order.
      */
     public Uni<List<Reservation>> dueForExpiry(Instant now, int max) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select * from reservation where state = 'HELD' and expires_at <= ?1 "
-                + "order by expires_at limit ?2 for update skip locked", Reservation.class)
-                .setParameter(1, now).setParameter(2, max).getResultList());
+        return Panache.getSession().chain(s -> s.createSelectionQuery("from Reservation where state = ?1 and expiresAt <= ?2 "
+                + "order by expiresAt", Reservation.class).setParameter(1, ReservationState.HELD).setParameter(2, now)
+                .setMaxResults(max).setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList());
     }
 
     /** Who holds units of {@code resource} anywhere in the tree of {@code rootId} (held or committed). */
     public Uni<List<String>> holdersInTree(UUID rootId, LimitedResource resource) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select r.holder from reservation r join billing_account a "
-                + "on a.organization_id = r.organization_id where a.billing_root_id = ?1 and r.resource = ?2 "
-                + "and r.state in ('HELD', 'COMMITTED') order by r.created_at", String.class)
-                .setParameter(1, rootId).setParameter(2, resource.name()).getResultList());
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select r.holder from Reservation r join BillingAccount a "
+                + "on a.organizationId = r.organizationId where a.billingRootId = ?1 and r.resource = ?2 "
+                + "and r.state in ?3 order by r.createdAt", String.class).setParameter(1, rootId).setParameter(2, resource)
+                .setParameter(3, List.of(ReservationState.HELD, ReservationState.COMMITTED)).getResultList());
     }
 
     /** The units {@code holder} holds of {@code resource} in any organization (a sub-organization's own unit), locked. */

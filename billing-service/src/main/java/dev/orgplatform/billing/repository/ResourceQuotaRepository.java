@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.orgplatform.billing.LimitedResource;
 import dev.orgplatform.billing.ResourceQuota;
@@ -31,19 +32,16 @@ public class ResourceQuotaRepository implements PanacheRepositoryBase<ResourceQu
         }
     }
 
-    private static final String TREE_SUM = "select coalesce(sum(q.used), 0) from resource_quota q "
-            + "join billing_account a on a.organization_id = q.organization_id where a.billing_root_id = ?1 and q.resource = ?2";
-
     /**
      * Locks the root's row of {@code resource} until the transaction ends, then reads the tree's usage: no other
      * change of it can interleave. Emits null when the root has no account (yet).
      */
     public Uni<Usage> lockTree(UUID rootId, LimitedResource resource) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "select limit_value, 0 from resource_quota where organization_id = ?1 and resource = ?2 for update", Object[].class)
-                .setParameter(1, rootId).setParameter(2, resource.name()).getSingleResultOrNull())
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select organizationId, limitValue from ResourceQuota where organizationId = ?1 and resource = ?2", Object[].class)
+                .setParameter(1, rootId).setParameter(2, resource).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResultOrNull())
                 .chain(row -> row == null ? Uni.createFrom().nullItem()
-                        : treeUsed(rootId, resource).map(used -> new Usage(used, row[0] == null ? null : ((Number) row[0]).longValue())));
+                        : treeUsed(rootId, resource).map(used -> new Usage(used, (Long) row[1])));
     }
 
     /** The tree's usage, read fresh (not locked: for display and alerts). Null when the root has no account. */
@@ -56,20 +54,20 @@ public class ResourceQuotaRepository implements PanacheRepositoryBase<ResourceQu
 
     /** Every resource's usage summed over the tree of {@code rootId}. */
     public Uni<Map<LimitedResource, Long>> treeUsed(UUID rootId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select q.resource, coalesce(sum(q.used), 0) from resource_quota q "
-                + "join billing_account a on a.organization_id = q.organization_id where a.billing_root_id = ?1 group by q.resource",
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select q.resource, coalesce(sum(q.used), 0) from ResourceQuota q "
+                + "join BillingAccount a on a.organizationId = q.organizationId where a.billingRootId = ?1 group by q.resource",
                 Object[].class).setParameter(1, rootId).getResultList())
                 .map(rows -> {
                     Map<LimitedResource, Long> used = new EnumMap<>(LimitedResource.class);
-                    rows.forEach(row -> used.put(LimitedResource.valueOf((String) row[0]), ((Number) row[1]).longValue()));
+                    rows.forEach(row -> used.put((LimitedResource) row[0], ((Number) row[1]).longValue()));
                     return used;
                 });
     }
 
     private Uni<Long> treeUsed(UUID rootId, LimitedResource resource) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(TREE_SUM, Object.class)
-                .setParameter(1, rootId).setParameter(2, resource.name()).getSingleResult())
-                .map(sum -> ((Number) sum).longValue());
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select coalesce(sum(q.used), 0) from ResourceQuota q "
+                + "join BillingAccount a on a.organizationId = q.organizationId where a.billingRootId = ?1 and q.resource = ?2", Long.class)
+                .setParameter(1, rootId).setParameter(2, resource).getSingleResult());
     }
 
     /** Adds to an organization's own usage; call with its tree locked, after checking the units fit. */

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.LockMode;
+
 import dev.orgplatform.billing.LimitedResource;
 import dev.orgplatform.billing.UsageAlert;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,9 +37,8 @@ public class UsageAlertRepository implements PanacheRepositoryBase<UsageAlert, U
 
     /** Crossings whose email is not sent yet, oldest first, locked (another instance skips them). */
     public Uni<List<UsageAlert>> unsent(int max) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select * from usage_alert where email_sent_at is null "
-                + "order by crossed_at limit ?1 for update skip locked", UsageAlert.class)
-                .setParameter(1, max).getResultList());
+        return Panache.getSession().chain(s -> s.createSelectionQuery("from UsageAlert where emailSentAt is null order by crossedAt",
+                UsageAlert.class).setMaxResults(max).setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList());
     }
 
     public Uni<Long> deleteOfOrganization(UUID organizationId) {

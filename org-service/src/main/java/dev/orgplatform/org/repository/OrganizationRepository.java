@@ -26,22 +26,23 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
 
     /** The organization and everything beneath it (any state), in no particular order. */
     public Uni<List<Organization>> subtree(UUID id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                with recursive sub as (
-                    select * from organization where id = :id
+        return Panache.getSession().chain(s -> s.createSelectionQuery("""
+                with sub as (
+                    select o.id as id from Organization o where o.id = :id
                     union all
-                    select o.* from organization o join sub on o.parent_id = sub.id)
-                select * from sub""", Organization.class).setParameter("id", id).getResultList());
+                    select c.id as id from sub s join Organization c on c.parentId = s.id)
+                select o from sub s join Organization o on o.id = s.id""", Organization.class).setParameter("id", id).getResultList());
     }
 
     /** The organization's ancestors, nearest first (at most three: the tree is four levels deep). */
     public Uni<List<Organization>> ancestors(UUID id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                with recursive up as (
-                    select * from organization where id = :id
+        return Panache.getSession().chain(s -> s.createSelectionQuery("""
+                with up as (
+                    select o.parentId as id from Organization o where o.id = :id
                     union all
-                    select o.* from organization o join up on o.id = up.parent_id)
-                select * from up where id <> :id order by depth desc""", Organization.class).setParameter("id", id).getResultList());
+                    select p.parentId as id from up u join Organization p on p.id = u.id)
+                select o from up u join Organization o on o.id = u.id order by o.depth desc""", Organization.class)
+                .setParameter("id", id).getResultList());
     }
 
     /**

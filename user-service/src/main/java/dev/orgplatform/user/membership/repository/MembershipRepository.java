@@ -159,8 +159,8 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
 
     /** Whether the member was suspended in the organization itself (not above it). */
     public Uni<Boolean> suspendedIn(UUID organizationId, UUID userId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "select exists (select 1 from member_suspension where organization_id = ?1 and user_id = ?2)", Boolean.class)
-                .setParameter(1, organizationId).setParameter(2, userId).getSingleResult());
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select count(*) from MemberSuspension where organizationId = ?1 and userId = ?2", Long.class)
+                .setParameter(1, organizationId).setParameter(2, userId).getSingleResult()).map(suspensions -> suspensions > 0);
     }
 }

@@ -92,27 +92,25 @@ public class OrganizationNodeRepository implements PanacheRepositoryBase<Organiz
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
+    /** The organization and its ancestors (16 levels at most: a cycle in stale facts must not loop). */
+    private static final String UP = """
+            with up as (
+                select n.id as id, n.parentId as parentId, n.enforce2fa as enforce2fa, 1 as depth
+                from OrganizationNode n where n.id = ?1
+                union all
+                select n.id as id, n.parentId as parentId, n.enforce2fa as enforce2fa, u.depth + 1 as depth
+                from up u join OrganizationNode n on n.id = u.parentId where u.depth < 16)
+            """;
+
     /** Whether 2FA holds in the organization: its own setting or an ancestor's. */
     public Uni<Boolean> enforces2fa(UUID id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                with recursive up(id, parent_id, enforce_2fa, depth) as (
-                    select id, parent_id, enforce_2fa, 1 from organization_node where id = ?1
-                    union all
-                    select n.id, n.parent_id, n.enforce_2fa, up.depth + 1 from organization_node n join up on n.id = up.parent_id
-                    where up.depth < 16)
-                select coalesce(bool_or(enforce_2fa), false) from up""", Boolean.class)
-                .setParameter(1, id).getSingleResult());
+        return Panache.getSession().chain(s -> s.createSelectionQuery(UP + "select count(*) from up u where u.enforce2fa = true", Long.class)
+                .setParameter(1, id).getSingleResult()).map(enforcing -> enforcing > 0);
     }
 
     /** The top of the organization's tree (itself for a root); null if user-service does not know it. */
     public Uni<UUID> rootOf(UUID id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                with recursive up(id, parent_id, depth) as (
-                    select id, parent_id, 1 from organization_node where id = ?1
-                    union all
-                    select n.id, n.parent_id, up.depth + 1 from organization_node n join up on n.id = up.parent_id
-                    where up.depth < 16)
-                select id from up where parent_id is null""", UUID.class)
+        return Panache.getSession().chain(s -> s.createSelectionQuery(UP + "select u.id from up u where u.parentId is null", UUID.class)
                 .setParameter(1, id).getResultList())
                 .map(roots -> roots.isEmpty() ? null : roots.get(0));
     }

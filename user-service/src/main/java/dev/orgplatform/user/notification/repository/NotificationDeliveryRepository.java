@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.LockMode;
+
 import dev.orgplatform.user.notification.NotificationDelivery;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -16,9 +18,9 @@ public class NotificationDeliveryRepository implements PanacheRepositoryBase<Not
 
     /** The oldest unsent deliveries, locked, skipping those another replica is sending. */
     public Uni<List<NotificationDelivery>> pending(int max, int maxAttempts) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select * from notification_delivery where sent_at is null "
-                + "and attempts < ?2 order by created_at limit ?1 for update skip locked", NotificationDelivery.class)
-                .setParameter(1, max).setParameter(2, maxAttempts).getResultList());
+        return Panache.getSession().chain(s -> s.createSelectionQuery("from NotificationDelivery where sentAt is null "
+                + "and attempts < ?1 order by createdAt", NotificationDelivery.class).setParameter(1, maxAttempts)
+                .setMaxResults(max).setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList());
     }
 
     public Uni<List<NotificationDelivery>> ofNotifications(Collection<UUID> notificationIds) {
