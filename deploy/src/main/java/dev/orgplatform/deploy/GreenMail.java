@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +34,13 @@ final class GreenMail extends Component {
     ProcessHandle launch(boolean fresh) {
         String host = cfg.smtpHost();
         // per-protocol hostnames only: greenmail.hostname would also open its REST API on port 8080
-        List<String> cmd = List.of(Proc.javaBin(), "-Xmx256m",
-                "-Dgreenmail.smtp.hostname=" + host, "-Dgreenmail.smtp.port=" + cfg.smtpPort(),
+        List<String> cmd = new ArrayList<>(List.of(Proc.javaBin(), "-Xmx256m"));
+        cmd.addAll(StackConfig.INFRASTRUCTURE_JVM_OPTIONS);
+        cmd.addAll(List.of("-Dgreenmail.smtp.hostname=" + host, "-Dgreenmail.smtp.port=" + cfg.smtpPort(),
                 "-Dgreenmail.imap.hostname=" + host, "-Dgreenmail.imap.port=" + cfg.imapPort(),
                 "-Dgreenmail.auth.disabled",
-                "-jar", Artifacts.greenmailJar().toString());
-        return spawn(cmd, Map.of());
+                "-jar", Artifacts.greenmailJar().toString()));
+        return spawn(cmd, StackConfig.JVM_ENVIRONMENT);
     }
 
     private boolean greets(int port, String prefix) {

@@ -109,12 +109,13 @@ final class Kafka extends Component {
             List<String> format = java(args, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", props.toString());
             Proc.runOrThrow(format, Map.of(), Duration.ofMinutes(2));
         }
-        return spawn(java(args, "kafka.Kafka", props.toString()), Map.of());
+        return spawn(java(args, "kafka.Kafka", props.toString()), StackConfig.JVM_ENVIRONMENT);
     }
 
     private static List<String> java(Path args, String main, String... rest) {
-        List<String> cmd = new ArrayList<>(List.of(Proc.javaBin(), "-Xmx512m",
-                "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
+        List<String> cmd = new ArrayList<>(List.of(Proc.javaBin(), "-Xmx512m"));
+        cmd.addAll(StackConfig.INFRASTRUCTURE_JVM_OPTIONS);
+        cmd.addAll(List.of("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients=warn",
                 "@" + args, main));

@@ -89,7 +89,7 @@ final class ServiceProcess extends Component {
             if (!env.containsKey(envName(k))) cmd.add("-D" + k + "=" + v);
         });
         cmd.addAll(List.of("-jar", jar().toString()));
-        Map<String, String> environment = new java.util.HashMap<>(StackConfig.SERVICE_ENVIRONMENT);
+        Map<String, String> environment = new java.util.HashMap<>(StackConfig.JVM_ENVIRONMENT);
         environment.putAll(env);
         return spawn(cmd, environment);
     }
